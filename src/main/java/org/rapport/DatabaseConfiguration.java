@@ -1,0 +1,34 @@
+package org.rapport;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The one DataSource: the given PostgreSQL server, or the embedded one under the data directory. */
+@Configuration(proxyBeanMethods = false)
+class DatabaseConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseConfiguration.class);
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(DatabaseProperties properties) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("rapport");
+        config.setMaximumPoolSize(properties.poolSize());
+        if (properties.embedded()) {
+            EmbeddedPostgres postgres = EmbeddedPostgresServer.start(properties);
+            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+            config.setUsername("postgres");
+        } else {
+            log.info("Using the PostgreSQL server at {}", properties.url());
+            config.setJdbcUrl(properties.url());
+            config.setUsername(properties.user());
+            config.setPassword(properties.password());
+        }
+        return new HikariDataSource(config);
+    }
+}

@@ -1,0 +1,83 @@
+package org.rapport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL 18 that Rapport runs when no database URL is given. One server per data
+ * directory and JVM: several Spring contexts in one JVM (tests, CLI tasks) share it, and the JVM's
+ * shutdown hook stops it.
+ */
+final class EmbeddedPostgresServer {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+
+    private EmbeddedPostgresServer() {}
+
+    static EmbeddedPostgres start(DatabaseProperties properties) {
+        Path directory = properties.embeddedDirectory().toAbsolutePath().normalize();
+        return RUNNING.computeIfAbsent(directory, dir -> boot(dir, properties));
+    }
+
+    private static EmbeddedPostgres boot(Path directory, DatabaseProperties properties) {
+        try {
+            Files.createDirectories(directory);
+            stopOrphanedServer(directory);
+            long started = System.nanoTime();
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(directory)
+                    .setCleanDataDirectory(false)
+                    .setPort(properties.embeddedPort())
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    // zonky turns durable commits off by default; a help desk must not lose a reply.
+                    .setServerConfig("synchronous_commit", properties.synchronousCommit() ? "on" : "off")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .start();
+            log.info(
+                    "Embedded PostgreSQL 18 started in {} ms on port {}, data in {}",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis(),
+                    postgres.getPort(),
+                    directory);
+            return postgres;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
+        }
+    }
+
+    /**
+     * A JVM killed without its shutdown hook leaves its postgres running on our data directory; a new
+     * start would fail on the lock. The directory is ours alone, so that server is ours to stop.
+     */
+    private static void stopOrphanedServer(Path directory) throws IOException {
+        Path pidFile = directory.resolve("postmaster.pid");
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        long pid;
+        try {
+            pid = Long.parseLong(firstLine);
+        } catch (NumberFormatException e) {
+            return;
+        }
+        ProcessHandle.of(pid)
+                .filter(ProcessHandle::isAlive)
+                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
+                .ifPresent(orphan -> {
+                    log.warn("Stopping an orphaned embedded PostgreSQL (pid {}) left on {}", pid, directory);
+                    orphan.destroy();
+                    orphan.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+                });
+    }
+}

@@ -1,0 +1,97 @@
+package org.rapport.files;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.rapport.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Stores bytes under their SHA-256 on the local disk ({@code ab/cd/abcd…}). The file is written and
+ * moved into place before its row is recorded, so a recorded blob is always readable.
+ */
+@Service
+public class BlobStore {
+
+    private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
+
+    private final Path root;
+    private final JdbcClient jdbc;
+
+    BlobStore(FilesProperties properties, JdbcClient jdbc) {
+        this.root = properties.directory().toAbsolutePath().normalize();
+        this.jdbc = jdbc;
+    }
+
+    public StoredBlob store(byte[] content) {
+        String sha256 = sha256(content);
+        Path target = pathOf(sha256);
+        try {
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                Path temp = Files.createTempFile(target.getParent(), sha256, ".part");
+                Files.write(temp, content);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not store a blob in " + root, e);
+        }
+        jdbc.sql("INSERT INTO files_blob (sha256, size) VALUES (?, ?) ON CONFLICT (sha256) DO NOTHING")
+                .params(sha256, content.length)
+                .update();
+        return new StoredBlob(sha256, content.length);
+    }
+
+    public Optional<StoredBlob> find(String sha256) {
+        if (sha256 == null || !SHA256.matcher(sha256).matches()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("SELECT sha256, size FROM files_blob WHERE sha256 = ?")
+                .param(sha256)
+                .query((rs, n) -> new StoredBlob(rs.getString(1), rs.getLong(2)))
+                .optional();
+    }
+
+    public InputStream open(String sha256) {
+        StoredBlob blob = find(sha256).orElseThrow(() -> new NotFoundException("File", sha256));
+        try {
+            return Files.newInputStream(pathOf(blob.sha256()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Blob " + sha256 + " is recorded but cannot be read", e);
+        }
+    }
+
+    public byte[] read(String sha256) {
+        try (InputStream in = open(sha256)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path pathOf(String sha256) {
+        return root.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
