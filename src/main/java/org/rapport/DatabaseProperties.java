@@ -7,7 +7,8 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * Where the data lives. With no {@code url} Rapport runs its own PostgreSQL under {@code dataDir}; with
- * one it uses that server (PostgreSQL 15 or newer).
+ * one it uses that server (PostgreSQL 15 or newer). {@code ephemeral} (tests) puts the embedded server's
+ * data in a fresh temporary directory shared by the whole JVM.
  */
 @Validated
 @ConfigurationProperties("rapport.db")
@@ -18,7 +19,8 @@ public record DatabaseProperties(
         @DefaultValue("./data") Path dataDir,
         @DefaultValue("20") int poolSize,
         @DefaultValue("0") int embeddedPort,
-        @DefaultValue("true") boolean synchronousCommit) {
+        @DefaultValue("true") boolean synchronousCommit,
+        boolean ephemeral) {
 
     public boolean embedded() {
         return url == null || url.isBlank();

@@ -24,11 +24,24 @@ final class EmbeddedPostgresServer {
     private EmbeddedPostgresServer() {}
 
     static EmbeddedPostgres start(DatabaseProperties properties) {
-        Path directory = properties.embeddedDirectory().toAbsolutePath().normalize();
+        Path directory = properties.ephemeral() ? Ephemeral.DIRECTORY : properties.embeddedDirectory().toAbsolutePath().normalize();
         return RUNNING.computeIfAbsent(directory, dir -> boot(dir, properties));
     }
 
-    private static EmbeddedPostgres boot(Path directory, DatabaseProperties properties) {
+    /** One throw-away data directory per JVM, for tests. */
+    private static final class Ephemeral {
+        static final Path DIRECTORY = create();
+
+        private static Path create() {
+            try {
+                return Files.createTempDirectory("rapport-pg-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static EmbeddedPostgres boot(Path directory, DatabaseProperties properties) {
         try {
             Files.createDirectories(directory);
             stopOrphanedServer(directory);

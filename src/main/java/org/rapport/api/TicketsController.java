@@ -166,10 +166,10 @@ class TicketsController {
         TicketId ticketId = new TicketId(id);
         queries.get(ticketId, scope);
         tickets.update(ticketId, new TicketChanges(
-                request.subject(), request.status(), request.priority(),
-                request.teamId() == null ? null : request.teamId().map(TeamId::new),
-                request.assigneeId() == null ? null : request.assigneeId().map(AgentId::new),
-                request.tags(), request.customFields()), Requests.expectedVersion(ifMatch), caller.actor());
+                request.getSubject(), request.getStatus(), request.getPriority(),
+                request.team() == null ? null : request.team().map(TeamId::new),
+                request.assignee() == null ? null : request.assignee().map(AgentId::new),
+                request.getTags(), request.getCustomFields()), Requests.expectedVersion(ifMatch), caller.actor());
         Ticket ticket = queries.get(ticketId, TicketScope.ALL);
         return ResponseEntity.ok().eTag(Requests.etag(ticket.version())).body(TicketJson.of(ticket));
     }

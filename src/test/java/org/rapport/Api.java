@@ -1,0 +1,79 @@
+package org.rapport;
+
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Calls the API as a token holder would, through the whole filter chain. */
+@Component
+public class Api {
+
+    private final MockMvc mvc;
+    private final JsonMapper json;
+
+    Api(MockMvc mvc, JsonMapper json) {
+        this.mvc = mvc;
+        this.json = json;
+    }
+
+    public MvcResult get(String token, String path) {
+        return perform(MockMvcRequestBuilders.get(path), token);
+    }
+
+    public MvcResult post(String token, String path, String body) {
+        return perform(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_JSON).content(body), token);
+    }
+
+    public MvcResult patch(String token, String path, String body, String ifMatch) {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.patch(path).contentType(MediaType.APPLICATION_JSON).content(body);
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return perform(request, token);
+    }
+
+    public MvcResult perform(MockHttpServletRequestBuilder request, String token) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            return mvc.perform(request).andReturn();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public JsonNode json(MvcResult result) {
+        try {
+            return json.readTree(result.getResponse().getContentAsString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Opens a ticket from a new customer in the given team and returns its JSON. */
+    public JsonNode openTicket(String token, Long teamId, String subject) {
+        String body = """
+                {"subject": "%s", "customer": {"email": "%s@example.com", "name": "Casey"}, "channel": "email",
+                 %s "message": {"text": "My order arrived broken."}}"""
+                .formatted(subject, Accounts.unique("customer"), teamId == null ? "" : "\"teamId\": " + teamId + ",");
+        MvcResult result = post(token, "/api/v1/tickets", body);
+        if (result.getResponse().getStatus() != 201) {
+            throw new AssertionError("could not open a ticket: " + result.getResponse().getStatus() + " " + contentOf(result));
+        }
+        return json(result);
+    }
+
+    public static String contentOf(MvcResult result) {
+        try {
+            return result.getResponse().getContentAsString();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+}
