@@ -1,0 +1,39 @@
+package org.rapport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded default keeps its data across restarts and runs with durable commits. */
+@Tag("embedded")
+class EmbeddedPostgresServerTests {
+
+    @Test
+    void dataSurvivesARestartAndCommitsAreDurable(@TempDir Path dataDir) throws Exception {
+        DatabaseProperties properties = new DatabaseProperties(null, null, null, dataDir, 5, 0, true, false);
+
+        try (EmbeddedPostgres first = EmbeddedPostgresServer.boot(properties.embeddedDirectory(), properties);
+                Connection connection = first.getPostgresDatabase().getConnection()) {
+            connection.createStatement().execute("CREATE TABLE kept (note TEXT)");
+            connection.createStatement().execute("INSERT INTO kept VALUES ('still here')");
+            try (ResultSet rs = connection.createStatement().executeQuery("SHOW synchronous_commit")) {
+                rs.next();
+                assertThat(rs.getString(1)).isEqualTo("on");
+            }
+        }
+
+        try (EmbeddedPostgres second = EmbeddedPostgresServer.boot(properties.embeddedDirectory(), properties);
+                Connection connection = second.getPostgresDatabase().getConnection();
+                ResultSet rs = connection.createStatement().executeQuery("SELECT note FROM kept")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(1)).isEqualTo("still here");
+        }
+        assertThat(dataDir.resolve("postgres/PG_VERSION")).content().startsWith("18");
+    }
+}
