@@ -314,7 +314,7 @@ public class TicketLoad {
             return "{\"subject\":" + jsonString(subject)
                 + ",\"customer\":{\"email\":" + jsonString(email) + ",\"name\":" + jsonString(name) + "}"
                 + ",\"channel\":\"api\""
-                + ",\"message\":{\"body\":" + jsonString(text) + "}}";
+                + ",\"message\":{\"text\":" + jsonString(text) + "}}";
         }
     }
 

@@ -24,7 +24,9 @@ final class EmbeddedPostgresServer {
     private EmbeddedPostgresServer() {}
 
     static EmbeddedPostgres start(DatabaseProperties properties) {
-        Path directory = properties.ephemeral() ? Ephemeral.DIRECTORY : properties.embeddedDirectory().toAbsolutePath().normalize();
+        Path directory = properties.ephemeral()
+                ? Ephemeral.DIRECTORY
+                : properties.embeddedDirectory().toAbsolutePath().normalize();
         return RUNNING.computeIfAbsent(directory, dir -> boot(dir, properties));
     }
 
@@ -77,7 +79,8 @@ final class EmbeddedPostgresServer {
         if (!Files.isRegularFile(pidFile)) {
             return;
         }
-        String firstLine = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+        String firstLine =
+                Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
         long pid;
         try {
             pid = Long.parseLong(firstLine);
@@ -90,7 +93,9 @@ final class EmbeddedPostgresServer {
                 .ifPresent(orphan -> {
                     log.warn("Stopping an orphaned embedded PostgreSQL (pid {}) left on {}", pid, directory);
                     orphan.destroy();
-                    orphan.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+                    orphan.onExit()
+                            .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                            .join();
                 });
     }
 }

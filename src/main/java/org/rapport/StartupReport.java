@@ -25,8 +25,12 @@ class StartupReport {
             return;
         }
         String data = database.embedded()
-                ? "embedded PostgreSQL in " + database.embeddedDirectory().toAbsolutePath().normalize()
+                ? "embedded PostgreSQL in "
+                        + database.embeddedDirectory().toAbsolutePath().normalize()
                 : "PostgreSQL at " + database.url();
-        log.info("Rapport is ready at http://localhost:{}/ (API: /api/v1, docs: /api-docs); data: {}", web.getWebServer().getPort(), data);
+        log.info(
+                "Rapport is ready at http://localhost:{}/ (API: /api/v1, docs: /api-docs); data: {}",
+                web.getWebServer().getPort(),
+                data);
     }
 }

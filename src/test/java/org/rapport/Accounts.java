@@ -41,7 +41,8 @@ public class Accounts {
     }
 
     public Account inTeam(TeamId team, Role role, Scope... scopes) {
-        AgentId agent = agents.create(new AgentDetails(unique("agent") + "@example.com", "Agent " + unique("a"), role, Set.of(team), List.of(), 10, true));
+        AgentId agent = agents.create(new AgentDetails(
+                unique("agent") + "@example.com", "Agent " + unique("a"), role, Set.of(team), List.of(), 10, true));
         return new Account(agent, team, token(agent, scopes));
     }
 

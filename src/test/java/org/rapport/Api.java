@@ -26,11 +26,17 @@ public class Api {
     }
 
     public MvcResult post(String token, String path, String body) {
-        return perform(MockMvcRequestBuilders.post(path).contentType(MediaType.APPLICATION_JSON).content(body), token);
+        return perform(
+                MockMvcRequestBuilders.post(path)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body),
+                token);
     }
 
     public MvcResult patch(String token, String path, String body, String ifMatch) {
-        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.patch(path).contentType(MediaType.APPLICATION_JSON).content(body);
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.patch(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
@@ -60,11 +66,12 @@ public class Api {
     public JsonNode openTicket(String token, Long teamId, String subject) {
         String body = """
                 {"subject": "%s", "customer": {"email": "%s@example.com", "name": "Casey"}, "channel": "email",
-                 %s "message": {"text": "My order arrived broken."}}"""
-                .formatted(subject, Accounts.unique("customer"), teamId == null ? "" : "\"teamId\": " + teamId + ",");
+                 %s "message": {"text": "My order arrived broken."}}""".formatted(
+                        subject, Accounts.unique("customer"), teamId == null ? "" : "\"teamId\": " + teamId + ",");
         MvcResult result = post(token, "/api/v1/tickets", body);
         if (result.getResponse().getStatus() != 201) {
-            throw new AssertionError("could not open a ticket: " + result.getResponse().getStatus() + " " + contentOf(result));
+            throw new AssertionError(
+                    "could not open a ticket: " + result.getResponse().getStatus() + " " + contentOf(result));
         }
         return json(result);
     }

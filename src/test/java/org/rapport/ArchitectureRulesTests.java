@@ -18,37 +18,63 @@ class ArchitectureRulesTests {
 
     @Test
     void sharedKernelHasNoSpring() {
-        noClasses().that().resideInAPackage("org.rapport.shared..").and().doNotHaveSimpleName("package-info")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "jakarta..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.rapport.shared..")
+                .and()
+                .doNotHaveSimpleName("package-info")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "jakarta..")
                 .check(CLASSES);
     }
 
     @Test
     void domainModulesHaveNoWebTypes() {
-        noClasses().that().resideInAnyPackage("org.rapport.customer..", "org.rapport.agent..", "org.rapport.ticket..",
-                        "org.rapport.files..", "org.rapport.shared..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
-                        "jakarta.servlet..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "org.rapport.customer..",
+                        "org.rapport.agent..",
+                        "org.rapport.ticket..",
+                        "org.rapport.files..",
+                        "org.rapport.shared..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.web..", "org.springframework.http..", "jakarta.servlet..")
                 .check(CLASSES);
     }
 
     @Test
     void noFieldInjection() {
-        noFields().should().beAnnotatedWith(org.springframework.beans.factory.annotation.Autowired.class).check(CLASSES);
+        noFields()
+                .should()
+                .beAnnotatedWith(org.springframework.beans.factory.annotation.Autowired.class)
+                .check(CLASSES);
     }
 
     @Test
     void noSystemOutOutsideTheCommandLine() {
-        noClasses().that().resideOutsideOfPackage("org.rapport")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.rapport")
                 .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
                 .check(CLASSES);
     }
 
     @Test
     void noClassNamedImplManagerHelperOrUtil() {
-        noClasses().should().haveSimpleNameEndingWith("Impl").orShould().haveSimpleNameEndingWith("Manager")
-                .orShould().haveSimpleNameEndingWith("Helper").orShould().haveSimpleNameEndingWith("Util")
-                .orShould().haveSimpleNameEndingWith("Utils")
+        noClasses()
+                .should()
+                .haveSimpleNameEndingWith("Impl")
+                .orShould()
+                .haveSimpleNameEndingWith("Manager")
+                .orShould()
+                .haveSimpleNameEndingWith("Helper")
+                .orShould()
+                .haveSimpleNameEndingWith("Util")
+                .orShould()
+                .haveSimpleNameEndingWith("Utils")
                 .check(CLASSES);
     }
 }

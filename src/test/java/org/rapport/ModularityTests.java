@@ -31,14 +31,18 @@ class ModularityTests {
         String graph = MODULES.stream()
                 .sorted(java.util.Comparator.comparing(m -> m.getIdentifier().toString()))
                 .flatMap(module -> module.getDirectDependencies(MODULES).stream()
-                        .map(dependency -> "    " + module.getIdentifier() + " --> " + dependency.getTargetModule().getIdentifier())
+                        .map(dependency -> "    " + module.getIdentifier() + " --> "
+                                + dependency.getTargetModule().getIdentifier())
                         .distinct())
                 .sorted()
                 .collect(Collectors.joining("\n"));
-        String diagram = "<!-- module-graph:start -->\n```mermaid\nflowchart TD\n" + graph + "\n```\n<!-- module-graph:end -->";
+        String diagram =
+                "<!-- module-graph:start -->\n```mermaid\nflowchart TD\n" + graph + "\n```\n<!-- module-graph:end -->";
         Path document = Path.of("docs/architecture.md");
         String text = Files.readString(document);
-        String updated = text.replaceAll("(?s)<!-- module-graph:start -->.*<!-- module-graph:end -->", java.util.regex.Matcher.quoteReplacement(diagram));
+        String updated = text.replaceAll(
+                "(?s)<!-- module-graph:start -->.*<!-- module-graph:end -->",
+                java.util.regex.Matcher.quoteReplacement(diagram));
         if (!updated.equals(text)) {
             Files.writeString(document, updated);
         }

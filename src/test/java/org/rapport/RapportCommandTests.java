@@ -22,7 +22,8 @@ class RapportCommandTests {
             System.setOut(previous);
         }
         String printed = out.toString(java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(printed).contains("RAPPORT_DATA_DIR", "RAPPORT_DB_URL", "SERVER_PORT", "RAPPORT_BOOTSTRAP_API_TOKEN");
+        assertThat(printed)
+                .contains("RAPPORT_DATA_DIR", "RAPPORT_DB_URL", "SERVER_PORT", "RAPPORT_BOOTSTRAP_API_TOKEN");
         assertThat(printed).doesNotContain("PostgreSQL 18 started");
     }
 

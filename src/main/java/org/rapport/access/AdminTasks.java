@@ -39,6 +39,7 @@ public class AdminTasks {
     }
 
     private Agent agent(String email) {
-        return agents.findByEmail(email).orElseThrow(() -> new InvalidValueException("email", "no agent has the email " + email));
+        return agents.findByEmail(email)
+                .orElseThrow(() -> new InvalidValueException("email", "no agent has the email " + email));
     }
 }

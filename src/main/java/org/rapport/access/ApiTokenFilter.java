@@ -37,8 +37,13 @@ class ApiTokenFilter extends OncePerRequestFilter {
                 : Optional.empty();
         if (caller.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
-            problems.write(request, response, ProblemResponses.problem(
-                    HttpStatus.UNAUTHORIZED, "invalid-token", "The API token is unknown, revoked or malformed. Send 'Authorization: Bearer <token>'."));
+            problems.write(
+                    request,
+                    response,
+                    ProblemResponses.problem(
+                            HttpStatus.UNAUTHORIZED,
+                            "invalid-token",
+                            "The API token is unknown, revoked or malformed. Send 'Authorization: Bearer <token>'."));
             return;
         }
         SecurityContextHolder.getContext().setAuthentication(new CallerAuthentication(caller.get()));
@@ -51,7 +56,9 @@ class ApiTokenFilter extends OncePerRequestFilter {
         private final Caller caller;
 
         CallerAuthentication(Caller caller) {
-            super(caller.scopes().stream().map(s -> new SimpleGrantedAuthority("SCOPE_" + s.name())).toList());
+            super(caller.scopes().stream()
+                    .map(s -> new SimpleGrantedAuthority("SCOPE_" + s.name()))
+                    .toList());
             this.caller = caller;
             setAuthenticated(true);
         }
@@ -66,5 +73,4 @@ class ApiTokenFilter extends OncePerRequestFilter {
             return caller;
         }
     }
-
 }

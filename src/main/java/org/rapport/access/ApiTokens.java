@@ -57,7 +57,11 @@ public class ApiTokens {
     public CreatedToken create(AgentId agent, String name, Set<Scope> scopes) {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
-        return create(agent, name, scopes, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+        return create(
+                agent,
+                name,
+                scopes,
+                PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
     }
 
     /** A token with a secret chosen by an operator, as provisioning tools do. */
@@ -68,7 +72,10 @@ public class ApiTokens {
         if (scopes == null || scopes.isEmpty()) {
             throw new InvalidValueException("scopes", "a token needs at least one scope: read or write");
         }
-        agents.find(agent).filter(Agent::active).orElseThrow(() -> new InvalidValueException("agent", "agent " + agent.value() + " does not exist or is deactivated"));
+        agents.find(agent)
+                .filter(Agent::active)
+                .orElseThrow(() -> new InvalidValueException(
+                        "agent", "agent " + agent.value() + " does not exist or is deactivated"));
         Set<Scope> granted = EnumSet.copyOf(scopes);
         if (granted.contains(Scope.WRITE)) {
             granted.add(Scope.READ);
@@ -76,25 +83,38 @@ public class ApiTokens {
         long id = jdbc.sql("""
                 INSERT INTO access_api_token (agent_id, name, secret_hash, hint, scopes, created_at)
                 VALUES (?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(agent.value(), Texts.line("name", name, 100, true), hash(secret), "…" + secret.substring(secret.length() - 4),
-                        granted.stream().map(Enum::name).toArray(String[]::new), Timestamp.from(clock.instant()))
+                .params(
+                        agent.value(),
+                        Texts.line("name", name, 100, true),
+                        hash(secret),
+                        "…" + secret.substring(secret.length() - 4),
+                        granted.stream().map(Enum::name).toArray(String[]::new),
+                        Timestamp.from(clock.instant()))
                 .query(Long.class)
                 .single();
         return new CreatedToken(find(id).orElseThrow(), secret);
     }
 
     public boolean exists(String secret) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM access_api_token WHERE secret_hash = ?)").param(hash(secret)).query(Boolean.class).single();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM access_api_token WHERE secret_hash = ?)")
+                .param(hash(secret))
+                .query(Boolean.class)
+                .single();
     }
 
     @Transactional(readOnly = true)
     public List<ApiToken> all() {
-        return jdbc.sql("SELECT * FROM access_api_token ORDER BY id").query(this::row).list();
+        return jdbc.sql("SELECT * FROM access_api_token ORDER BY id")
+                .query(this::row)
+                .list();
     }
 
     @Transactional(readOnly = true)
     public Optional<ApiToken> find(long id) {
-        return jdbc.sql("SELECT * FROM access_api_token WHERE id = ?").param(id).query(this::row).optional();
+        return jdbc.sql("SELECT * FROM access_api_token WHERE id = ?")
+                .param(id)
+                .query(this::row)
+                .optional();
     }
 
     public void revoke(long id) {
@@ -124,11 +144,22 @@ public class ApiTokens {
                 .param(hash)
                 .query((rs, n) -> {
                     Timestamp lastUsed = rs.getTimestamp("last_used_at");
-                    if (lastUsed == null || lastUsed.toInstant().plus(LAST_USED_RESOLUTION).isBefore(now)) {
-                        jdbc.sql("UPDATE access_api_token SET last_used_at = ? WHERE id = ?").params(Timestamp.from(now), rs.getLong("id")).update();
+                    if (lastUsed == null
+                            || lastUsed.toInstant().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+                        jdbc.sql("UPDATE access_api_token SET last_used_at = ? WHERE id = ?")
+                                .params(Timestamp.from(now), rs.getLong("id"))
+                                .update();
                     }
-                    Agent agent = agents.find(new AgentId(rs.getLong("agent_id"))).orElseThrow();
-                    return new Caller(agent.id(), agent.name(), agent.role(), agent.teams(), rs.getLong("id"), rs.getString("name"), scopes(rs.getArray("scopes")));
+                    Agent agent =
+                            agents.find(new AgentId(rs.getLong("agent_id"))).orElseThrow();
+                    return new Caller(
+                            agent.id(),
+                            agent.name(),
+                            agent.role(),
+                            agent.teams(),
+                            rs.getLong("id"),
+                            rs.getString("name"),
+                            scopes(rs.getArray("scopes")));
                 })
                 .optional();
         if (cache.size() > MAX_CACHED) {
@@ -145,7 +176,8 @@ public class ApiTokens {
 
     static String hash(String secret) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -159,8 +191,12 @@ public class ApiTokens {
                 rs.getString("hint"),
                 scopes(rs.getArray("scopes")),
                 rs.getTimestamp("created_at").toInstant(),
-                Optional.ofNullable(rs.getTimestamp("last_used_at")).map(Timestamp::toInstant).orElse(null),
-                Optional.ofNullable(rs.getTimestamp("revoked_at")).map(Timestamp::toInstant).orElse(null));
+                Optional.ofNullable(rs.getTimestamp("last_used_at"))
+                        .map(Timestamp::toInstant)
+                        .orElse(null),
+                Optional.ofNullable(rs.getTimestamp("revoked_at"))
+                        .map(Timestamp::toInstant)
+                        .orElse(null));
     }
 
     private static Set<Scope> scopes(java.sql.Array array) throws java.sql.SQLException {

@@ -11,7 +11,13 @@ import org.rapport.shared.TeamId;
  * token it came with (null for a signed-in person).
  */
 public record Caller(
-        AgentId agent, String agentName, Role role, Set<TeamId> teams, Long tokenId, String tokenName, Set<Scope> scopes) {
+        AgentId agent,
+        String agentName,
+        Role role,
+        Set<TeamId> teams,
+        Long tokenId,
+        String tokenName,
+        Set<Scope> scopes) {
 
     public boolean may(Scope scope) {
         return scopes.contains(scope);

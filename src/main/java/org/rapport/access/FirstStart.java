@@ -40,8 +40,14 @@ class FirstStart implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
-    FirstStart(AccessProperties properties, AgentQueries agentQueries, AgentService agents, Credentials credentials,
-            ApiTokens tokens, JdbcClient jdbc, TransactionTemplate transactions) {
+    FirstStart(
+            AccessProperties properties,
+            AgentQueries agentQueries,
+            AgentService agents,
+            Credentials credentials,
+            ApiTokens tokens,
+            JdbcClient jdbc,
+            TransactionTemplate transactions) {
         this.properties = properties;
         this.agentQueries = agentQueries;
         this.agents = agents;
@@ -54,15 +60,21 @@ class FirstStart implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK).query(Object.class).list();
+            jdbc.sql("SELECT pg_advisory_xact_lock(?)")
+                    .param(LOCK)
+                    .query(Object.class)
+                    .list();
             if (!agentQueries.any()) {
                 createFirstAdmin();
             }
             String secret = properties.bootstrapApiToken();
             if (secret != null && !secret.isBlank() && !tokens.exists(secret)) {
-                Agent admin = agentQueries.findByEmail(properties.adminEmail())
+                Agent admin = agentQueries
+                        .findByEmail(properties.adminEmail())
                         .filter(a -> a.role() == Role.ADMIN)
-                        .or(() -> agentQueries.all().stream().filter(a -> a.role() == Role.ADMIN && a.active()).findFirst())
+                        .or(() -> agentQueries.all().stream()
+                                .filter(a -> a.role() == Role.ADMIN && a.active())
+                                .findFirst())
                         .orElseThrow(() -> new IllegalStateException("no active admin to own the bootstrap API token"));
                 tokens.create(admin.id(), "bootstrap", EnumSet.of(Scope.READ, Scope.WRITE), secret.trim());
                 log.info("Created the bootstrap API token (read, write) for {}", admin.email());
@@ -73,7 +85,8 @@ class FirstStart implements ApplicationRunner {
     private void createFirstAdmin() {
         TeamId support = agents.createTeam("Support");
         String email = properties.adminEmail();
-        AgentId admin = agents.create(new AgentDetails(email, "Administrator", Role.ADMIN, Set.of(support), null, null, null));
+        AgentId admin =
+                agents.create(new AgentDetails(email, "Administrator", Role.ADMIN, Set.of(support), null, null, null));
         String given = properties.adminPassword();
         boolean generated = given == null || given.isBlank();
         String password = generated ? credentials.generate() : given;

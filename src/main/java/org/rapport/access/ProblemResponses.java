@@ -30,7 +30,8 @@ public class ProblemResponses {
         return problem;
     }
 
-    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem) throws IOException {
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(problem.getStatus());
         response.setContentType("application/problem+json");

@@ -20,8 +20,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
-            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+    static final String CSP =
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
+                    + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -39,18 +40,32 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .addFilterBefore(new ApiTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/**").hasAuthority("SCOPE_READ")
-                        .requestMatchers(HttpMethod.HEAD, "/api/**").hasAuthority("SCOPE_READ")
-                        .anyRequest().hasAuthority("SCOPE_WRITE"))
-                .exceptionHandling(e -> e
-                        .authenticationEntryPoint((request, response, ex) -> {
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/**")
+                        .hasAuthority("SCOPE_READ")
+                        .requestMatchers(HttpMethod.HEAD, "/api/**")
+                        .hasAuthority("SCOPE_READ")
+                        .anyRequest()
+                        .hasAuthority("SCOPE_WRITE"))
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
-                            problems.write(request, response, ProblemResponses.problem(HttpStatus.UNAUTHORIZED, "unauthenticated",
-                                    "This API needs an API token: send 'Authorization: Bearer <token>'."));
+                            problems.write(
+                                    request,
+                                    response,
+                                    ProblemResponses.problem(
+                                            HttpStatus.UNAUTHORIZED,
+                                            "unauthenticated",
+                                            "This API needs an API token: send 'Authorization: Bearer <token>'."));
                         })
-                        .accessDeniedHandler((request, response, ex) -> problems.write(request, response, ProblemResponses.problem(
-                                HttpStatus.FORBIDDEN, "scope", "This token's scope does not allow " + request.getMethod() + " requests: it needs the 'write' scope."))))
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+                        .accessDeniedHandler((request, response, ex) -> problems.write(
+                                request,
+                                response,
+                                ProblemResponses.problem(
+                                        HttpStatus.FORBIDDEN,
+                                        "scope",
+                                        "This token's scope does not allow " + request.getMethod()
+                                                + " requests: it needs the 'write' scope."))))
+                .headers(h ->
+                        h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
         return http.build();
     }
 

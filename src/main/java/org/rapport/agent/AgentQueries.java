@@ -34,11 +34,17 @@ public class AgentQueries {
     }
 
     public Optional<Agent> find(AgentId id) {
-        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id.value()).query(this::row).optional();
+        return jdbc.sql(SELECT + " WHERE a.id = ?")
+                .param(id.value())
+                .query(this::row)
+                .optional();
     }
 
     public Optional<Agent> findByEmail(String email) {
-        return jdbc.sql(SELECT + " WHERE a.email = lower(?)").param(email.trim()).query(this::row).optional();
+        return jdbc.sql(SELECT + " WHERE a.email = lower(?)")
+                .param(email.trim())
+                .query(this::row)
+                .optional();
     }
 
     public List<Agent> all() {
@@ -46,7 +52,9 @@ public class AgentQueries {
     }
 
     public boolean any() {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM agent)").query(Boolean.class).single();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM agent)")
+                .query(Boolean.class)
+                .single();
     }
 
     public Optional<Team> team(TeamId id) {
@@ -54,17 +62,23 @@ public class AgentQueries {
     }
 
     public Optional<Team> teamByName(String name) {
-        return teams().stream().filter(t -> t.name().equalsIgnoreCase(name.trim())).findFirst();
+        return teams().stream()
+                .filter(t -> t.name().equalsIgnoreCase(name.trim()))
+                .findFirst();
     }
 
     public List<Team> teams() {
         Map<Long, List<AgentId>> members = new HashMap<>();
-        jdbc.sql("SELECT team_id, agent_id FROM agent_team_member ORDER BY agent_id").query(rs -> {
-            members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(new AgentId(rs.getLong(2)));
-        });
+        jdbc.sql("SELECT team_id, agent_id FROM agent_team_member ORDER BY agent_id")
+                .query(rs -> {
+                    members.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new AgentId(rs.getLong(2)));
+                });
         return jdbc.sql("SELECT id, name FROM agent_team ORDER BY id")
                 .query((rs, n) -> new Team(
-                        new TeamId(rs.getLong(1)), rs.getString(2), List.copyOf(members.getOrDefault(rs.getLong(1), List.of()))))
+                        new TeamId(rs.getLong(1)),
+                        rs.getString(2),
+                        List.copyOf(members.getOrDefault(rs.getLong(1), List.of()))))
                 .list();
     }
 

@@ -7,8 +7,8 @@ import org.rapport.shared.ConflictException;
 import org.rapport.shared.EmailAddress;
 import org.rapport.shared.InvalidValueException;
 import org.rapport.shared.NotFoundException;
-import org.rapport.shared.TeamId;
 import org.rapport.shared.Tags;
+import org.rapport.shared.TeamId;
 import org.rapport.shared.Texts;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -33,7 +33,8 @@ public class AgentService {
 
     public AgentId create(AgentDetails details) {
         if (details.email() == null || details.role() == null) {
-            throw new InvalidValueException(details.email() == null ? "email" : "role", "a new agent needs an email and a role");
+            throw new InvalidValueException(
+                    details.email() == null ? "email" : "role", "a new agent needs an email and a role");
         }
         EmailAddress email = EmailAddress.of(details.email());
         String name = Texts.line("name", details.name(), 200, true);
@@ -43,7 +44,10 @@ public class AgentService {
                     .query(Long.class)
                     .single();
             AgentId agent = new AgentId(id);
-            apply(agent, new AgentDetails(null, null, null, details.teams(), details.skills(), details.capacity(), details.active()));
+            apply(
+                    agent,
+                    new AgentDetails(
+                            null, null, null, details.teams(), details.skills(), details.capacity(), details.active()));
             return agent;
         } catch (DuplicateKeyException e) {
             throw new ConflictException("an agent with " + email + " already exists");
@@ -54,16 +58,22 @@ public class AgentService {
         requireAgent(id);
         if (details.email() != null) {
             try {
-                jdbc.sql("UPDATE agent SET email = ? WHERE id = ?").params(EmailAddress.of(details.email()).value(), id.value()).update();
+                jdbc.sql("UPDATE agent SET email = ? WHERE id = ?")
+                        .params(EmailAddress.of(details.email()).value(), id.value())
+                        .update();
             } catch (DuplicateKeyException e) {
                 throw new ConflictException("another agent already has " + details.email());
             }
         }
         if (details.name() != null) {
-            jdbc.sql("UPDATE agent SET name = ? WHERE id = ?").params(Texts.line("name", details.name(), 200, true), id.value()).update();
+            jdbc.sql("UPDATE agent SET name = ? WHERE id = ?")
+                    .params(Texts.line("name", details.name(), 200, true), id.value())
+                    .update();
         }
         if (details.role() != null) {
-            jdbc.sql("UPDATE agent SET role = ? WHERE id = ?").params(details.role().name(), id.value()).update();
+            jdbc.sql("UPDATE agent SET role = ? WHERE id = ?")
+                    .params(details.role().name(), id.value())
+                    .update();
         }
         apply(id, details);
     }
@@ -71,7 +81,9 @@ public class AgentService {
     public void setPresence(AgentId id, Presence presence) {
         Agent agent = requireAgent(id);
         if (agent.presence() != presence) {
-            jdbc.sql("UPDATE agent SET presence = ? WHERE id = ?").params(presence.name(), id.value()).update();
+            jdbc.sql("UPDATE agent SET presence = ? WHERE id = ?")
+                    .params(presence.name(), id.value())
+                    .update();
             events.publishEvent(new PresenceChanged(id, agent.presence(), presence));
         }
     }
@@ -79,7 +91,10 @@ public class AgentService {
     public TeamId createTeam(String name) {
         String teamName = Texts.line("name", name, 100, true);
         try {
-            return new TeamId(jdbc.sql("INSERT INTO agent_team (name) VALUES (?) RETURNING id").param(teamName).query(Long.class).single());
+            return new TeamId(jdbc.sql("INSERT INTO agent_team (name) VALUES (?) RETURNING id")
+                    .param(teamName)
+                    .query(Long.class)
+                    .single());
         } catch (DuplicateKeyException e) {
             throw new ConflictException("a team named '" + teamName + "' already exists");
         }
@@ -88,7 +103,10 @@ public class AgentService {
     public void renameTeam(TeamId id, String name) {
         String teamName = Texts.line("name", name, 100, true);
         try {
-            if (jdbc.sql("UPDATE agent_team SET name = ? WHERE id = ?").params(teamName, id.value()).update() == 0) {
+            if (jdbc.sql("UPDATE agent_team SET name = ? WHERE id = ?")
+                            .params(teamName, id.value())
+                            .update()
+                    == 0) {
                 throw new NotFoundException("Team", id.value());
             }
         } catch (DuplicateKeyException e) {
@@ -109,10 +127,14 @@ public class AgentService {
             if (details.capacity() < 0 || details.capacity() > 1000) {
                 throw new InvalidValueException("capacity", "capacity must be between 0 and 1000 open tickets");
             }
-            jdbc.sql("UPDATE agent SET capacity = ? WHERE id = ?").params(details.capacity(), id.value()).update();
+            jdbc.sql("UPDATE agent SET capacity = ? WHERE id = ?")
+                    .params(details.capacity(), id.value())
+                    .update();
         }
         if (details.active() != null) {
-            jdbc.sql("UPDATE agent SET active = ? WHERE id = ?").params(details.active(), id.value()).update();
+            jdbc.sql("UPDATE agent SET active = ? WHERE id = ?")
+                    .params(details.active(), id.value())
+                    .update();
         }
     }
 
@@ -123,9 +145,13 @@ public class AgentService {
                 throw new InvalidValueException("teams", "team " + team.value() + " does not exist");
             }
         }
-        jdbc.sql("DELETE FROM agent_team_member WHERE agent_id = ?").param(id.value()).update();
+        jdbc.sql("DELETE FROM agent_team_member WHERE agent_id = ?")
+                .param(id.value())
+                .update();
         for (TeamId team : teams) {
-            jdbc.sql("INSERT INTO agent_team_member (agent_id, team_id) VALUES (?, ?)").params(id.value(), team.value()).update();
+            jdbc.sql("INSERT INTO agent_team_member (agent_id, team_id) VALUES (?, ?)")
+                    .params(id.value(), team.value())
+                    .update();
         }
     }
 

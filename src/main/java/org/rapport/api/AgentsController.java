@@ -44,21 +44,49 @@ class AgentsController {
         this.idempotency = idempotency;
     }
 
-    record AgentJson(long id, String email, String name, Role role, List<Long> teamIds, List<String> skills, int capacity,
-            Presence presence, boolean active, Instant createdAt) {
+    record AgentJson(
+            long id,
+            String email,
+            String name,
+            Role role,
+            List<Long> teamIds,
+            List<String> skills,
+            int capacity,
+            Presence presence,
+            boolean active,
+            Instant createdAt) {
 
         static AgentJson of(Agent a) {
-            return new AgentJson(a.id().value(), a.email(), a.name(), a.role(), a.teams().stream().map(TeamId::value).toList(),
-                    a.skills(), a.capacity(), a.presence(), a.active(), a.createdAt());
+            return new AgentJson(
+                    a.id().value(),
+                    a.email(),
+                    a.name(),
+                    a.role(),
+                    a.teams().stream().map(TeamId::value).toList(),
+                    a.skills(),
+                    a.capacity(),
+                    a.presence(),
+                    a.active(),
+                    a.createdAt());
         }
     }
 
-    record AgentRequest(String email, String name, Role role, List<Long> teamIds, List<String> skills, Integer capacity,
-            Presence presence, Boolean active) {}
+    record AgentRequest(
+            String email,
+            String name,
+            Role role,
+            List<Long> teamIds,
+            List<String> skills,
+            Integer capacity,
+            Presence presence,
+            Boolean active) {}
 
     record TeamJson(long id, String name, List<Long> memberIds) {
         static TeamJson of(Team t) {
-            return new TeamJson(t.id().value(), t.name(), t.members().stream().map(AgentId::value).toList());
+            return new TeamJson(
+                    t.id().value(),
+                    t.name(),
+                    t.members().stream().map(AgentId::value).toList());
         }
     }
 
@@ -77,14 +105,17 @@ class AgentsController {
     }
 
     @PostMapping("/api/v1/agents")
-    ResponseEntity<?> create(@RequestBody AgentRequest request, @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
+    ResponseEntity<?> create(
+            @RequestBody AgentRequest request,
+            @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Caller caller = Requests.admin();
         return idempotency.run(caller, key, "POST /agents", request, () -> {
             AgentId id = agents.create(details(request));
             if (request.presence() != null) {
                 agents.setPresence(id, request.presence());
             }
-            return ResponseEntity.created(URI.create("/api/v1/agents/" + id.value())).body(AgentJson.of(find(id.value())));
+            return ResponseEntity.created(URI.create("/api/v1/agents/" + id.value()))
+                    .body(AgentJson.of(find(id.value())));
         });
     }
 
@@ -93,8 +124,13 @@ class AgentsController {
         Caller caller = Requests.caller();
         find(id);
         boolean self = caller.agent().value() == id;
-        boolean onlyPresence = request.email() == null && request.name() == null && request.role() == null && request.teamIds() == null
-                && request.skills() == null && request.capacity() == null && request.active() == null;
+        boolean onlyPresence = request.email() == null
+                && request.name() == null
+                && request.role() == null
+                && request.teamIds() == null
+                && request.skills() == null
+                && request.capacity() == null
+                && request.active() == null;
         if (!caller.isAdmin() && !(self && onlyPresence)) {
             throw ApiException.adminOnly();
         }
@@ -119,11 +155,14 @@ class AgentsController {
     }
 
     @PostMapping("/api/v1/teams")
-    ResponseEntity<?> createTeam(@Valid @RequestBody TeamRequest request, @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
+    ResponseEntity<?> createTeam(
+            @Valid @RequestBody TeamRequest request,
+            @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Caller caller = Requests.admin();
         return idempotency.run(caller, key, "POST /teams", request, () -> {
             TeamId id = agents.createTeam(request.name());
-            return ResponseEntity.created(URI.create("/api/v1/teams/" + id.value())).body(TeamJson.of(queries.team(id).orElseThrow()));
+            return ResponseEntity.created(URI.create("/api/v1/teams/" + id.value()))
+                    .body(TeamJson.of(queries.team(id).orElseThrow()));
         });
     }
 
@@ -135,8 +174,17 @@ class AgentsController {
     }
 
     private static AgentDetails details(AgentRequest request) {
-        Set<TeamId> teams = request.teamIds() == null ? null : request.teamIds().stream().map(TeamId::new).collect(Collectors.toSet());
-        return new AgentDetails(request.email(), request.name(), request.role(), teams, request.skills(), request.capacity(), request.active());
+        Set<TeamId> teams = request.teamIds() == null
+                ? null
+                : request.teamIds().stream().map(TeamId::new).collect(Collectors.toSet());
+        return new AgentDetails(
+                request.email(),
+                request.name(),
+                request.role(),
+                teams,
+                request.skills(),
+                request.capacity(),
+                request.active());
     }
 
     private Agent find(long id) {

@@ -62,8 +62,13 @@ class ApiFilters {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             if (request.getContentLengthLong() > limit) {
-                problems.write(request, response, ProblemResponses.problem(
-                        HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "The request body is larger than " + limit + " bytes."));
+                problems.write(
+                        request,
+                        response,
+                        ProblemResponses.problem(
+                                HttpStatus.CONTENT_TOO_LARGE,
+                                "body-too-large",
+                                "The request body is larger than " + limit + " bytes."));
                 return;
             }
             chain.doFilter(new LimitedRequest(request, limit), response);
@@ -157,20 +162,29 @@ class ApiFilters {
             if (buckets.size() > MAX_BUCKETS) {
                 buckets.clear();
             }
-            Bucket bucket = buckets.computeIfAbsent(caller.key(), k -> Bucket.builder()
-                    .addLimit(Bandwidth.builder()
-                            .capacity(properties.rateLimitBurst())
-                            .refillGreedy(properties.rateLimitPerSecond(), Duration.ofSeconds(1))
-                            .build())
-                    .build());
+            Bucket bucket = buckets.computeIfAbsent(
+                    caller.key(),
+                    k -> Bucket.builder()
+                            .addLimit(Bandwidth.builder()
+                                    .capacity(properties.rateLimitBurst())
+                                    .refillGreedy(properties.rateLimitPerSecond(), Duration.ofSeconds(1))
+                                    .build())
+                            .build());
             ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
             response.setHeader("RateLimit-Limit", Long.toString(properties.rateLimitBurst()));
             response.setHeader("RateLimit-Remaining", Long.toString(probe.getRemainingTokens()));
             if (!probe.isConsumed()) {
-                long seconds = Math.max(1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
+                long seconds = Math.max(
+                        1, Duration.ofNanos(probe.getNanosToWaitForRefill()).toSeconds() + 1);
                 response.setHeader("Retry-After", Long.toString(seconds));
-                problems.write(request, response, ProblemResponses.problem(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
-                        "This token sent more than " + properties.rateLimitPerSecond() + " requests per second; retry after " + seconds + " s."));
+                problems.write(
+                        request,
+                        response,
+                        ProblemResponses.problem(
+                                HttpStatus.TOO_MANY_REQUESTS,
+                                "rate-limited",
+                                "This token sent more than " + properties.rateLimitPerSecond()
+                                        + " requests per second; retry after " + seconds + " s."));
                 return;
             }
             chain.doFilter(request, response);

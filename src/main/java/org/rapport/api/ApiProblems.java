@@ -65,13 +65,19 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> parameterType(MethodArgumentTypeMismatchException e) {
         String expected = e.getRequiredType() == null ? "another type" : describe(e.getRequiredType());
-        return respond(HttpStatus.BAD_REQUEST, "invalid-value",
-                "'" + e.getName() + "' must be " + expected + ", not '" + abbreviate(String.valueOf(e.getValue())) + "'.", e.getName());
+        return respond(
+                HttpStatus.BAD_REQUEST,
+                "invalid-value",
+                "'" + e.getName() + "' must be " + expected + ", not '" + abbreviate(String.valueOf(e.getValue()))
+                        + "'.",
+                e.getName());
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
-        log.info("Refused a change that breaks a database constraint: {}", e.getMostSpecificCause().getMessage());
+        log.info(
+                "Refused a change that breaks a database constraint: {}",
+                e.getMostSpecificCause().getMessage());
         return respond(HttpStatus.CONFLICT, "conflict", "The change conflicts with existing data.", null);
     }
 
@@ -86,26 +92,40 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
-            return widen(respond(HttpStatus.BAD_REQUEST, "unknown-field",
-                    "Unknown field '" + field + "'. Known fields here: " + unknown.getKnownPropertyIds() + ".", field));
+            return widen(respond(
+                    HttpStatus.BAD_REQUEST,
+                    "unknown-field",
+                    "Unknown field '" + field + "'. Known fields here: " + unknown.getKnownPropertyIds() + ".",
+                    field));
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String field = path(mismatch);
             String expected = mismatch.getTargetType() == null ? "another type" : describe(mismatch.getTargetType());
-            return widen(respond(HttpStatus.BAD_REQUEST, "wrong-type", "Field '" + field + "' must be " + expected + ".", field));
+            return widen(respond(
+                    HttpStatus.BAD_REQUEST, "wrong-type", "Field '" + field + "' must be " + expected + ".", field));
         }
         if (cause instanceof StreamReadException parse) {
-            String where = parse.getLocation() == null ? "" : " at line " + parse.getLocation().getLineNr() + ", column " + parse.getLocation().getColumnNr();
-            return widen(respond(HttpStatus.BAD_REQUEST, "malformed-json", "The body is not valid JSON" + where + ".", null));
+            String where = parse.getLocation() == null
+                    ? ""
+                    : " at line " + parse.getLocation().getLineNr() + ", column "
+                            + parse.getLocation().getColumnNr();
+            return widen(respond(
+                    HttpStatus.BAD_REQUEST, "malformed-json", "The body is not valid JSON" + where + ".", null));
         }
         if (cause instanceof JacksonException other && !other.getPath().isEmpty()) {
             String field = path(other);
-            return widen(respond(HttpStatus.BAD_REQUEST, "invalid-value", "Field '" + field + "' is not valid: " + abbreviate(other.getOriginalMessage()), field));
+            return widen(respond(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-value",
+                    "Field '" + field + "' is not valid: " + abbreviate(other.getOriginalMessage()),
+                    field));
         }
         if (cause instanceof InvalidValueException invalid) {
             return widen(respond(HttpStatus.BAD_REQUEST, "invalid-value", invalid.getMessage(), invalid.field()));
         }
-        return widen(respond(HttpStatus.BAD_REQUEST, "malformed-json", "A JSON body is required and must be valid JSON.", null));
+        return widen(respond(
+                HttpStatus.BAD_REQUEST, "malformed-json", "A JSON body is required and must be valid JSON.", null));
     }
 
     @Override
@@ -115,7 +135,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
                 .map(f -> Map.of("field", f.getField(), "message", String.valueOf(f.getDefaultMessage())))
                 .toList();
         String first = errors.isEmpty() ? null : errors.getFirst().get("field");
-        String detail = errors.isEmpty() ? "The request is not valid." : "Field '" + first + "' " + errors.getFirst().get("message") + ".";
+        String detail = errors.isEmpty()
+                ? "The request is not valid."
+                : "Field '" + first + "' " + errors.getFirst().get("message") + ".";
         ResponseEntity<ProblemDetail> response = respond(HttpStatus.BAD_REQUEST, "invalid-value", detail, first);
         response.getBody().setProperty("errors", errors);
         return widen(response);
@@ -125,7 +147,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem && problem.getType().equals(URI.create("about:blank"))) {
+        if (response != null
+                && response.getBody() instanceof ProblemDetail problem
+                && problem.getType().equals(URI.create("about:blank"))) {
             problem.setType(URI.create(ProblemResponses.TYPE_BASE + "http-" + status.value()));
         }
         return response;
@@ -134,7 +158,11 @@ class ApiProblems extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("Unexpected failure", e);
-        return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side; it has been logged.", null);
+        return respond(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal",
+                "Something went wrong on our side; it has been logged.",
+                null);
     }
 
     static ResponseEntity<ProblemDetail> respond(HttpStatus status, String type, String detail, String field) {
@@ -142,7 +170,9 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         if (field != null) {
             problem.setProperty("field", field);
         }
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -167,7 +197,10 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
-            return "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(c -> c.toString().toLowerCase(java.util.Locale.ROOT)).toList();
+            return "one of "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(c -> c.toString().toLowerCase(java.util.Locale.ROOT))
+                            .toList();
         }
         if (Number.class.isAssignableFrom(type) || type == long.class || type == int.class) {
             return "a number";

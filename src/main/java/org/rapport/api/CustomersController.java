@@ -41,7 +41,12 @@ class CustomersController {
     private final Idempotency idempotency;
     private final ApiProperties properties;
 
-    CustomersController(CustomerService customers, CustomerQueries queries, TicketQueries tickets, Idempotency idempotency, ApiProperties properties) {
+    CustomersController(
+            CustomerService customers,
+            CustomerQueries queries,
+            TicketQueries tickets,
+            Idempotency idempotency,
+            ApiProperties properties) {
         this.customers = customers;
         this.queries = queries;
         this.tickets = tickets;
@@ -51,17 +56,46 @@ class CustomersController {
 
     record IdentityJson(@NotNull IdentityKind kind, @NotNull String value) {}
 
-    record CustomerJson(long id, String name, String organization, String language, String timeZone, String notes,
-            List<String> tags, List<IdentityJson> identities, Long mergedIntoId, long version, Instant createdAt, Instant updatedAt) {
+    record CustomerJson(
+            long id,
+            String name,
+            String organization,
+            String language,
+            String timeZone,
+            String notes,
+            List<String> tags,
+            List<IdentityJson> identities,
+            Long mergedIntoId,
+            long version,
+            Instant createdAt,
+            Instant updatedAt) {
 
         static CustomerJson of(Customer c) {
-            return new CustomerJson(c.id().value(), c.name(), c.organization(), c.language(), c.timeZone(), c.notes(), c.tags(),
-                    c.identities().stream().map(i -> new IdentityJson(i.kind(), i.value())).toList(),
-                    c.merged() ? c.mergedInto().value() : null, c.version(), c.createdAt(), c.updatedAt());
+            return new CustomerJson(
+                    c.id().value(),
+                    c.name(),
+                    c.organization(),
+                    c.language(),
+                    c.timeZone(),
+                    c.notes(),
+                    c.tags(),
+                    c.identities().stream()
+                            .map(i -> new IdentityJson(i.kind(), i.value()))
+                            .toList(),
+                    c.merged() ? c.mergedInto().value() : null,
+                    c.version(),
+                    c.createdAt(),
+                    c.updatedAt());
         }
     }
 
-    record CustomerRequest(String name, String organization, String language, String timeZone, String notes, List<String> tags,
+    record CustomerRequest(
+            String name,
+            String organization,
+            String language,
+            String timeZone,
+            String notes,
+            List<String> tags,
             List<@Valid IdentityJson> identities) {}
 
     record CustomerList(List<CustomerJson> items, String nextCursor) {}
@@ -69,7 +103,10 @@ class CustomersController {
     record MergeRequest(@NotNull Long into) {}
 
     @GetMapping
-    CustomerList list(@RequestParam(required = false) String q, @RequestParam(required = false) Long cursor, @RequestParam(required = false) Integer limit) {
+    CustomerList list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Long cursor,
+            @RequestParam(required = false) Integer limit) {
         Requests.caller();
         int size = Requests.limit(limit, properties.maxPageSize());
         List<Customer> page = queries.search(q, cursor, size + 1);
@@ -78,13 +115,26 @@ class CustomersController {
     }
 
     @PostMapping
-    ResponseEntity<?> create(@Valid @RequestBody CustomerRequest request, @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
+    ResponseEntity<?> create(
+            @Valid @RequestBody CustomerRequest request,
+            @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Caller caller = Requests.caller();
         return idempotency.run(caller, key, "POST /customers", request, () -> {
-            List<Identity> identities = request.identities() == null ? List.of()
-                    : request.identities().stream().map(i -> i.kind().identity(i.value())).toList();
-            CustomerId id = customers.create(new CustomerDetails(request.name(), request.organization(), request.language(),
-                    request.timeZone(), request.notes(), request.tags()), identities, caller.actor());
+            List<Identity> identities = request.identities() == null
+                    ? List.of()
+                    : request.identities().stream()
+                            .map(i -> i.kind().identity(i.value()))
+                            .toList();
+            CustomerId id = customers.create(
+                    new CustomerDetails(
+                            request.name(),
+                            request.organization(),
+                            request.language(),
+                            request.timeZone(),
+                            request.notes(),
+                            request.tags()),
+                    identities,
+                    caller.actor());
             Customer customer = queries.find(id).orElseThrow();
             return ResponseEntity.created(URI.create("/api/v1/customers/" + id.value()))
                     .eTag(Requests.etag(customer.version()))
@@ -100,21 +150,34 @@ class CustomersController {
     }
 
     @PatchMapping("/{id}")
-    ResponseEntity<CustomerJson> update(@PathVariable long id, @RequestBody CustomerRequest request,
+    ResponseEntity<CustomerJson> update(
+            @PathVariable long id,
+            @RequestBody CustomerRequest request,
             @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         Caller caller = Requests.caller();
         find(id);
         if (request.identities() != null) {
             throw ApiException.badRequest("identities", "change identities through /customers/{id}/identities.");
         }
-        customers.update(new CustomerId(id), new CustomerDetails(request.name(), request.organization(), request.language(),
-                request.timeZone(), request.notes(), request.tags()), Requests.expectedVersion(ifMatch), caller.actor());
+        customers.update(
+                new CustomerId(id),
+                new CustomerDetails(
+                        request.name(),
+                        request.organization(),
+                        request.language(),
+                        request.timeZone(),
+                        request.notes(),
+                        request.tags()),
+                Requests.expectedVersion(ifMatch),
+                caller.actor());
         Customer customer = find(id);
         return ResponseEntity.ok().eTag(Requests.etag(customer.version())).body(CustomerJson.of(customer));
     }
 
     @PostMapping("/{id}/identities")
-    ResponseEntity<?> addIdentity(@PathVariable long id, @Valid @RequestBody IdentityJson request,
+    ResponseEntity<?> addIdentity(
+            @PathVariable long id,
+            @Valid @RequestBody IdentityJson request,
             @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Caller caller = Requests.caller();
         find(id);
@@ -133,7 +196,9 @@ class CustomersController {
     }
 
     @PostMapping("/{id}/merge")
-    ResponseEntity<?> merge(@PathVariable long id, @Valid @RequestBody MergeRequest request,
+    ResponseEntity<?> merge(
+            @PathVariable long id,
+            @Valid @RequestBody MergeRequest request,
             @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Caller caller = Requests.caller();
         find(id);
@@ -145,13 +210,20 @@ class CustomersController {
     }
 
     @GetMapping("/{id}/tickets")
-    TicketsController.TicketList tickets(@PathVariable long id, @RequestParam(required = false) String cursor,
+    TicketsController.TicketList tickets(
+            @PathVariable long id,
+            @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         Caller caller = Requests.caller();
         find(id);
-        var page = tickets.list(TicketFilter.ofCustomer(new CustomerId(id)), Requests.scope(caller), TicketSort.CREATED_DESC, cursor,
+        var page = tickets.list(
+                TicketFilter.ofCustomer(new CustomerId(id)),
+                Requests.scope(caller),
+                TicketSort.CREATED_DESC,
+                cursor,
                 Requests.limit(limit, properties.maxPageSize()));
-        return new TicketsController.TicketList(page.tickets().stream().map(TicketJson::of).toList(), page.nextCursor());
+        return new TicketsController.TicketList(
+                page.tickets().stream().map(TicketJson::of).toList(), page.nextCursor());
     }
 
     @GetMapping("/{id}/audit")

@@ -22,10 +22,16 @@ final class Enums {
                     continue;
                 }
                 try {
-                    result.add(Enum.valueOf(type, part.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
+                    result.add(Enum.valueOf(
+                            type, part.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
                 } catch (IllegalArgumentException e) {
-                    throw ApiException.badRequest(field, "'" + field + "' must be one of "
-                            + Arrays.stream(type.getEnumConstants()).map(c -> c.name().toLowerCase(Locale.ROOT)).toList() + ".");
+                    throw ApiException.badRequest(
+                            field,
+                            "'" + field + "' must be one of "
+                                    + Arrays.stream(type.getEnumConstants())
+                                            .map(c -> c.name().toLowerCase(Locale.ROOT))
+                                            .toList()
+                                    + ".");
                 }
             }
         }

@@ -42,7 +42,12 @@ class Idempotency {
     }
 
     /** As above; {@code stored} turns the body into what may be kept and replayed (never a secret). */
-    ResponseEntity<?> run(Caller caller, String key, String route, Object request, Supplier<ResponseEntity<?>> action,
+    ResponseEntity<?> run(
+            Caller caller,
+            String key,
+            String route,
+            Object request,
+            Supplier<ResponseEntity<?>> action,
             UnaryOperator<Object> stored) {
         if (key == null) {
             return transactions.execute(status -> action.get());
@@ -54,19 +59,22 @@ class Idempotency {
         return transactions.execute(status -> {
             int claimed = jdbc.sql("""
                     INSERT INTO api_idempotency (principal, key, request_hash) VALUES (?, ?, ?)
-                    ON CONFLICT (principal, key) DO NOTHING""")
-                    .params(caller.key(), key, requestHash)
-                    .update();
+                    ON CONFLICT (principal, key) DO NOTHING""").params(caller.key(), key, requestHash).update();
             if (claimed == 0) {
                 return replay(caller, key, requestHash);
             }
             ResponseEntity<?> response = action.get();
-            jdbc.sql("UPDATE api_idempotency SET status = ?, location = ?, etag = ?, body = ? WHERE principal = ? AND key = ?")
-                    .params(response.getStatusCode().value(),
+            jdbc.sql(
+                            "UPDATE api_idempotency SET status = ?, location = ?, etag = ?, body = ? WHERE principal = ? AND key = ?")
+                    .params(
+                            response.getStatusCode().value(),
                             response.getHeaders().getFirst(HttpHeaders.LOCATION),
                             response.getHeaders().getETag(),
-                            response.getBody() == null ? null : json.writeValueAsString(stored.apply(response.getBody())),
-                            caller.key(), key)
+                            response.getBody() == null
+                                    ? null
+                                    : json.writeValueAsString(stored.apply(response.getBody())),
+                            caller.key(),
+                            key)
                     .update();
             return response;
         });
@@ -74,13 +82,18 @@ class Idempotency {
 
     private ResponseEntity<?> replay(Caller caller, String key, String requestHash) {
         record Stored(String requestHash, int status, String location, String etag, String body) {}
-        Stored stored = jdbc.sql("SELECT request_hash, status, location, etag, body FROM api_idempotency WHERE principal = ? AND key = ?")
+        Stored stored = jdbc.sql(
+                        "SELECT request_hash, status, location, etag, body FROM api_idempotency WHERE principal = ? AND key = ?")
                 .params(caller.key(), key)
-                .query((rs, n) -> new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)))
+                .query((rs, n) ->
+                        new Stored(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5)))
                 .single();
         if (!stored.requestHash().equals(requestHash)) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-                    "This Idempotency-Key was used for a different request; use a new key for a new request.", HEADER);
+            throw new ApiException(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "idempotency-key-reused",
+                    "This Idempotency-Key was used for a different request; use a new key for a new request.",
+                    HEADER);
         }
         var builder = ResponseEntity.status(stored.status()).header("Idempotent-Replayed", "true");
         if (stored.location() != null) {
@@ -89,17 +102,21 @@ class Idempotency {
         if (stored.etag() != null) {
             builder.eTag(stored.etag());
         }
-        return stored.body() == null ? builder.build() : builder.contentType(MediaType.APPLICATION_JSON).body(stored.body());
+        return stored.body() == null
+                ? builder.build()
+                : builder.contentType(MediaType.APPLICATION_JSON).body(stored.body());
     }
 
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
     void forgetOldKeys() {
-        jdbc.sql("DELETE FROM api_idempotency WHERE created_at < now() - interval '24 hours'").update();
+        jdbc.sql("DELETE FROM api_idempotency WHERE created_at < now() - interval '24 hours'")
+                .update();
     }
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

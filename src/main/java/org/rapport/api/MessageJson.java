@@ -27,11 +27,25 @@ record MessageJson(
 
     static MessageJson of(Message m) {
         return new MessageJson(
-                m.id().value(), m.ticket().value(), m.originalTicket().value(), m.kind(), m.direction(), m.authorKind(),
-                m.authorId(), m.channel(), m.text(), m.html(),
+                m.id().value(),
+                m.ticket().value(),
+                m.originalTicket().value(),
+                m.kind(),
+                m.direction(),
+                m.authorKind(),
+                m.authorId(),
+                m.channel(),
+                m.text(),
+                m.html(),
                 m.attachments().stream()
-                        .map(a -> new AttachmentJson(a.id(), a.fileName(), a.mediaType(), a.size(), a.sha256(),
-                                "/api/v1/tickets/" + m.ticket().value() + "/messages/" + m.id().value() + "/attachments/" + a.id()))
+                        .map(a -> new AttachmentJson(
+                                a.id(),
+                                a.fileName(),
+                                a.mediaType(),
+                                a.size(),
+                                a.sha256(),
+                                "/api/v1/tickets/" + m.ticket().value() + "/messages/" + m.id().value()
+                                        + "/attachments/" + a.id()))
                         .toList(),
                 m.createdAt());
     }

@@ -11,7 +11,9 @@ final class Requests {
     private Requests() {}
 
     static Caller caller() {
-        return CurrentCaller.find().orElseThrow(() -> new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in or send an API token."));
+        return CurrentCaller.find()
+                .orElseThrow(() ->
+                        new ApiException(HttpStatus.UNAUTHORIZED, "unauthenticated", "Sign in or send an API token."));
     }
 
     static Caller admin() {
@@ -43,8 +45,11 @@ final class Requests {
         try {
             return Long.parseLong(tag);
         } catch (NumberFormatException e) {
-            throw new ApiException(HttpStatus.PRECONDITION_FAILED, "stale-version",
-                    "If-Match must carry an ETag this API handed out, such as \"3\".", "If-Match");
+            throw new ApiException(
+                    HttpStatus.PRECONDITION_FAILED,
+                    "stale-version",
+                    "If-Match must carry an ETag this API handed out, such as \"3\".",
+                    "If-Match");
         }
     }
 

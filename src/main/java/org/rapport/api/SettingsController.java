@@ -46,13 +46,32 @@ class SettingsController {
 
     record FieldRequest(String key, String label, CustomFieldType type, List<String> choices, Boolean active) {}
 
-    record TokenJson(long id, long agentId, String name, String hint, List<Scope> scopes, Instant createdAt, Instant lastUsedAt, Instant revokedAt) {
+    record TokenJson(
+            long id,
+            long agentId,
+            String name,
+            String hint,
+            List<Scope> scopes,
+            Instant createdAt,
+            Instant lastUsedAt,
+            Instant revokedAt) {
         static TokenJson of(ApiToken t) {
-            return new TokenJson(t.id(), t.agent().value(), t.name(), t.hint(), List.copyOf(t.scopes()), t.createdAt(), t.lastUsedAt(), t.revokedAt());
+            return new TokenJson(
+                    t.id(),
+                    t.agent().value(),
+                    t.name(),
+                    t.hint(),
+                    List.copyOf(t.scopes()),
+                    t.createdAt(),
+                    t.lastUsedAt(),
+                    t.revokedAt());
         }
     }
 
-    record TokenRequest(@NotNull Long agentId, @NotNull String name, @NotNull List<Scope> scopes) {}
+    record TokenRequest(
+            @NotNull Long agentId,
+            @NotNull String name,
+            @NotNull List<Scope> scopes) {}
 
     /** The only response that carries a token's secret; a replayed one carries none (it is never stored). */
     record CreatedTokenJson(TokenJson token, String secret) {}
@@ -60,7 +79,9 @@ class SettingsController {
     @GetMapping("/api/v1/tags")
     List<TagJson> tags() {
         Requests.caller();
-        return tickets.tagCounts().entrySet().stream().map(e -> new TagJson(e.getKey(), e.getValue())).toList();
+        return tickets.tagCounts().entrySet().stream()
+                .map(e -> new TagJson(e.getKey(), e.getValue()))
+                .toList();
     }
 
     @GetMapping("/api/v1/custom-fields")
@@ -70,11 +91,14 @@ class SettingsController {
     }
 
     @PostMapping("/api/v1/custom-fields")
-    ResponseEntity<?> defineField(@RequestBody FieldRequest request, @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
+    ResponseEntity<?> defineField(
+            @RequestBody FieldRequest request,
+            @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Caller caller = Requests.admin();
         return idempotency.run(caller, key, "POST /custom-fields", request, () -> {
             CustomField field = customFields.define(request.key(), request.label(), request.type(), request.choices());
-            return ResponseEntity.created(URI.create("/api/v1/custom-fields/" + field.id())).body(field);
+            return ResponseEntity.created(URI.create("/api/v1/custom-fields/" + field.id()))
+                    .body(field);
         });
     }
 
@@ -82,7 +106,9 @@ class SettingsController {
     CustomField updateField(@PathVariable long id, @RequestBody FieldRequest request) {
         Requests.admin();
         if (request.key() != null || request.type() != null) {
-            throw ApiException.badRequest(request.key() != null ? "key" : "type", "a field's key and type cannot change; define a new field.");
+            throw ApiException.badRequest(
+                    request.key() != null ? "key" : "type",
+                    "a field's key and type cannot change; define a new field.");
         }
         return customFields.update(id, request.label(), request.choices(), request.active());
     }
@@ -94,15 +120,28 @@ class SettingsController {
     }
 
     @PostMapping("/api/v1/tokens")
-    ResponseEntity<?> createToken(@Valid @RequestBody TokenRequest request, @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
+    ResponseEntity<?> createToken(
+            @Valid @RequestBody TokenRequest request,
+            @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Caller caller = Requests.admin();
-        return idempotency.run(caller, key, "POST /tokens", request, () -> {
-            var created = tokens.create(new AgentId(request.agentId()), request.name(),
-                    request.scopes().isEmpty() ? EnumSet.noneOf(Scope.class) : EnumSet.copyOf(request.scopes()));
-            return ResponseEntity.created(URI.create("/api/v1/tokens/" + created.token().id()))
-                    .header("Cache-Control", "no-store")
-                    .body(new CreatedTokenJson(TokenJson.of(created.token()), created.secret()));
-        }, body -> new CreatedTokenJson(((CreatedTokenJson) body).token(), null));
+        return idempotency.run(
+                caller,
+                key,
+                "POST /tokens",
+                request,
+                () -> {
+                    var created = tokens.create(
+                            new AgentId(request.agentId()),
+                            request.name(),
+                            request.scopes().isEmpty()
+                                    ? EnumSet.noneOf(Scope.class)
+                                    : EnumSet.copyOf(request.scopes()));
+                    return ResponseEntity.created(URI.create(
+                                    "/api/v1/tokens/" + created.token().id()))
+                            .header("Cache-Control", "no-store")
+                            .body(new CreatedTokenJson(TokenJson.of(created.token()), created.secret()));
+                },
+                body -> new CreatedTokenJson(((CreatedTokenJson) body).token(), null));
     }
 
     @DeleteMapping("/api/v1/tokens/{id}")

@@ -33,13 +33,25 @@ record TicketJson(
 
     static TicketJson of(Ticket t) {
         return new TicketJson(
-                t.id().value(), t.number(), t.subject(), t.customer().value(), t.channel(), t.status(), t.priority(),
+                t.id().value(),
+                t.number(),
+                t.subject(),
+                t.customer().value(),
+                t.channel(),
+                t.status(),
+                t.priority(),
                 t.team() == null ? null : t.team().value(),
                 t.assignee() == null ? null : t.assignee().value(),
-                t.tags(), t.customFields(),
+                t.tags(),
+                t.customFields(),
                 t.mergedInto() == null ? null : t.mergedInto().value(),
                 t.followUpOf() == null ? null : t.followUpOf().value(),
                 t.splitFrom() == null ? null : t.splitFrom().value(),
-                t.version(), t.createdAt(), t.updatedAt(), t.firstResponseAt(), t.solvedAt(), t.lastCustomerMessageAt());
+                t.version(),
+                t.createdAt(),
+                t.updatedAt(),
+                t.firstResponseAt(),
+                t.solvedAt(),
+                t.lastCustomerMessageAt());
     }
 }

@@ -18,14 +18,22 @@ final class TicketRequests {
     /** The customer of a new ticket: an existing id, or an email/phone to find or create them by. */
     record CustomerRef(Long id, String email, String phone, String name) {}
 
-    record AttachmentUpload(@NotNull String fileName, String mediaType, @NotNull String contentBase64) {}
+    record AttachmentUpload(
+            @NotNull String fileName,
+            String mediaType,
+            @NotNull String contentBase64) {}
 
     /**
      * A message. {@code author} is "agent" (the caller, the default) or "customer" (an integration
      * relaying what the customer wrote); {@code status} is set after the message is added.
      */
     record NewMessageRequest(
-            MessageKind kind, String author, String text, String html, List<@Valid AttachmentUpload> attachments, TicketStatus status) {}
+            MessageKind kind,
+            String author,
+            String text,
+            String html,
+            List<@Valid AttachmentUpload> attachments,
+            TicketStatus status) {}
 
     record CreateTicket(
             String subject,

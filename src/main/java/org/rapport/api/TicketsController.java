@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.rapport.access.Caller;
@@ -72,8 +71,15 @@ class TicketsController {
     private final Idempotency idempotency;
     private final ApiProperties properties;
 
-    TicketsController(TicketService tickets, TicketMerges merges, TicketQueries queries, CustomerService customers,
-            CustomerQueries customerQueries, BlobStore blobs, Idempotency idempotency, ApiProperties properties) {
+    TicketsController(
+            TicketService tickets,
+            TicketMerges merges,
+            TicketQueries queries,
+            CustomerService customers,
+            CustomerQueries customerQueries,
+            BlobStore blobs,
+            Idempotency idempotency,
+            ApiProperties properties) {
         this.tickets = tickets;
         this.merges = merges;
         this.queries = queries;
@@ -104,17 +110,20 @@ class TicketsController {
             @RequestParam(required = false) Integer limit) {
         Caller caller = Requests.caller();
         boolean unassigned = assigneeId != null && assigneeId.stream().anyMatch("none"::equalsIgnoreCase);
-        Set<AgentId> assignees = assigneeId == null ? Set.of() : assigneeId.stream()
-                .filter(a -> !"none".equalsIgnoreCase(a))
-                .flatMap(a -> java.util.Arrays.stream(a.split(",")))
-                .map(a -> {
-                    try {
-                        return new AgentId(Long.parseLong(a.trim()));
-                    } catch (NumberFormatException e) {
-                        throw ApiException.badRequest("assigneeId", "'assigneeId' must be an agent id or 'none'.");
-                    }
-                })
-                .collect(Collectors.toSet());
+        Set<AgentId> assignees = assigneeId == null
+                ? Set.of()
+                : assigneeId.stream()
+                        .filter(a -> !"none".equalsIgnoreCase(a))
+                        .flatMap(a -> java.util.Arrays.stream(a.split(",")))
+                        .map(a -> {
+                            try {
+                                return new AgentId(Long.parseLong(a.trim()));
+                            } catch (NumberFormatException e) {
+                                throw ApiException.badRequest(
+                                        "assigneeId", "'assigneeId' must be an agent id or 'none'.");
+                            }
+                        })
+                        .collect(Collectors.toSet());
         TicketFilter filter = new TicketFilter(
                 Enums.parse(TicketStatus.class, status, "status"),
                 Enums.parse(Priority.class, priority, "priority"),
@@ -124,8 +133,15 @@ class TicketsController {
                 customerId == null ? null : new CustomerId(customerId),
                 tag == null ? null : tag.trim().toLowerCase(java.util.Locale.ROOT),
                 Enums.parse(ChannelKind.class, channel, "channel"),
-                createdFrom, createdTo, updatedFrom, updatedTo);
-        TicketPage page = queries.list(filter, Requests.scope(caller), TicketSort.parse(sort), cursor,
+                createdFrom,
+                createdTo,
+                updatedFrom,
+                updatedTo);
+        TicketPage page = queries.list(
+                filter,
+                Requests.scope(caller),
+                TicketSort.parse(sort),
+                cursor,
                 Requests.limit(limit, properties.maxPageSize()));
         return new TicketList(page.tickets().stream().map(TicketJson::of).toList(), page.nextCursor());
     }
@@ -137,14 +153,27 @@ class TicketsController {
         Caller caller = Requests.caller();
         return idempotency.run(caller, key, "POST /tickets", request, () -> {
             CustomerId customer = customer(request.customer(), caller);
-            NewMessage first = message(request.message(), caller, customer, request.channel() == null ? ChannelKind.API : request.channel(), true);
-            var added = tickets.open(new OpenTicket(
-                    request.subject(), customer, request.channel() == null ? ChannelKind.API : request.channel(), request.priority(),
-                    request.teamId() == null ? null : new TeamId(request.teamId()),
-                    request.assigneeId() == null ? null : new AgentId(request.assigneeId()),
-                    request.tags(), request.customFields(), first), caller.actor());
+            NewMessage first = message(
+                    request.message(),
+                    caller,
+                    customer,
+                    request.channel() == null ? ChannelKind.API : request.channel(),
+                    true);
+            var added = tickets.open(
+                    new OpenTicket(
+                            request.subject(),
+                            customer,
+                            request.channel() == null ? ChannelKind.API : request.channel(),
+                            request.priority(),
+                            request.teamId() == null ? null : new TeamId(request.teamId()),
+                            request.assigneeId() == null ? null : new AgentId(request.assigneeId()),
+                            request.tags(),
+                            request.customFields(),
+                            first),
+                    caller.actor());
             Ticket ticket = queries.get(added.ticket(), TicketScope.ALL);
-            return ResponseEntity.created(URI.create("/api/v1/tickets/" + ticket.id().value()))
+            return ResponseEntity.created(
+                            URI.create("/api/v1/tickets/" + ticket.id().value()))
                     .eTag(Requests.etag(ticket.version()))
                     .body(TicketJson.of(ticket));
         });
@@ -165,18 +194,27 @@ class TicketsController {
         TicketScope scope = Requests.scope(caller);
         TicketId ticketId = new TicketId(id);
         queries.get(ticketId, scope);
-        tickets.update(ticketId, new TicketChanges(
-                request.getSubject(), request.getStatus(), request.getPriority(),
-                request.team() == null ? null : request.team().map(TeamId::new),
-                request.assignee() == null ? null : request.assignee().map(AgentId::new),
-                request.getTags(), request.getCustomFields()), Requests.expectedVersion(ifMatch), caller.actor());
+        tickets.update(
+                ticketId,
+                new TicketChanges(
+                        request.getSubject(),
+                        request.getStatus(),
+                        request.getPriority(),
+                        request.team() == null ? null : request.team().map(TeamId::new),
+                        request.assignee() == null ? null : request.assignee().map(AgentId::new),
+                        request.getTags(),
+                        request.getCustomFields()),
+                Requests.expectedVersion(ifMatch),
+                caller.actor());
         Ticket ticket = queries.get(ticketId, TicketScope.ALL);
         return ResponseEntity.ok().eTag(Requests.etag(ticket.version())).body(TicketJson.of(ticket));
     }
 
     @GetMapping("/{id}/messages")
     List<MessageJson> messages(@PathVariable long id) {
-        return queries.messages(new TicketId(id), Requests.scope(Requests.caller())).stream().map(MessageJson::of).toList();
+        return queries.messages(new TicketId(id), Requests.scope(Requests.caller())).stream()
+                .map(MessageJson::of)
+                .toList();
     }
 
     @PostMapping("/{id}/messages")
@@ -190,24 +228,33 @@ class TicketsController {
             NewMessage message = message(request, caller, ticket.customer(), null, false);
             var added = tickets.addMessage(ticket.id(), message, request.status(), caller.actor());
             Message created = queries.message(added.message(), TicketScope.ALL).orElseThrow();
-            return ResponseEntity.created(URI.create("/api/v1/tickets/" + added.ticket().value() + "/messages/" + added.message().value()))
+            return ResponseEntity.created(
+                            URI.create("/api/v1/tickets/" + added.ticket().value() + "/messages/"
+                                    + added.message().value()))
                     .body(MessageJson.of(created));
         });
     }
 
     @GetMapping("/{id}/messages/{messageId}/attachments/{attachmentId}")
-    ResponseEntity<InputStreamResource> attachment(@PathVariable long id, @PathVariable long messageId, @PathVariable long attachmentId) {
+    ResponseEntity<InputStreamResource> attachment(
+            @PathVariable long id, @PathVariable long messageId, @PathVariable long attachmentId) {
         Message message = queries.message(new MessageId(messageId), Requests.scope(Requests.caller()))
                 .filter(m -> m.ticket().value() == id)
                 .orElseThrow(() -> new NotFoundException("Message", messageId));
-        Attachment attachment = message.attachments().stream().filter(a -> a.id() == attachmentId).findFirst()
+        Attachment attachment = message.attachments().stream()
+                .filter(a -> a.id() == attachmentId)
+                .findFirst()
                 .orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
         // Always a download, never rendered by the browser: a customer's HTML or SVG must not run here.
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
                 .contentLength(attachment.size())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(attachment.fileName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(attachment.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .header("X-Content-Type-Options", "nosniff")
                 .body(new InputStreamResource(blobs.open(attachment.sha256())));
     }
@@ -235,25 +282,30 @@ class TicketsController {
             @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Caller caller = Requests.caller();
         queries.get(new TicketId(id), Requests.scope(caller));
-        return idempotency.run(caller, key, "POST /tickets/" + id + "/messages/" + messageId + "/split", Map.of(), () -> {
-            TicketId created = merges.split(new TicketId(id), new MessageId(messageId), caller.actor());
-            Ticket ticket = queries.get(created, TicketScope.ALL);
-            return ResponseEntity.created(URI.create("/api/v1/tickets/" + created.value()))
-                    .eTag(Requests.etag(ticket.version()))
-                    .body(TicketJson.of(ticket));
-        });
+        return idempotency.run(
+                caller, key, "POST /tickets/" + id + "/messages/" + messageId + "/split", Map.of(), () -> {
+                    TicketId created = merges.split(new TicketId(id), new MessageId(messageId), caller.actor());
+                    Ticket ticket = queries.get(created, TicketScope.ALL);
+                    return ResponseEntity.created(URI.create("/api/v1/tickets/" + created.value()))
+                            .eTag(Requests.etag(ticket.version()))
+                            .body(TicketJson.of(ticket));
+                });
     }
 
     @GetMapping("/{id}/audit")
     List<AuditJson> audit(@PathVariable long id) {
         List<TicketAuditEntry> entries = queries.auditTrail(new TicketId(id), Requests.scope(Requests.caller()));
-        return entries.stream().map(e -> new AuditJson(e.id(), e.actor(), e.field(), e.before(), e.after(), e.at())).toList();
+        return entries.stream()
+                .map(e -> new AuditJson(e.id(), e.actor(), e.field(), e.before(), e.after(), e.at()))
+                .toList();
     }
 
     private CustomerId customer(TicketRequests.CustomerRef ref, Caller caller) {
         if (ref.id() != null) {
-            customerQueries.find(new CustomerId(ref.id()))
-                    .orElseThrow(() -> ApiException.badRequest("customer.id", "customer " + ref.id() + " does not exist."));
+            customerQueries
+                    .find(new CustomerId(ref.id()))
+                    .orElseThrow(
+                            () -> ApiException.badRequest("customer.id", "customer " + ref.id() + " does not exist."));
             return new CustomerId(ref.id());
         }
         Identity identity;
@@ -267,22 +319,46 @@ class TicketsController {
         return customers.findOrCreate(identity, ref.name(), caller.actor());
     }
 
-    private NewMessage message(TicketRequests.NewMessageRequest request, Caller caller, CustomerId customer, ChannelKind channel, boolean first) {
-        String author = request.author() == null ? (first ? "customer" : "agent") : request.author().trim().toLowerCase(java.util.Locale.ROOT);
+    private NewMessage message(
+            TicketRequests.NewMessageRequest request,
+            Caller caller,
+            CustomerId customer,
+            ChannelKind channel,
+            boolean first) {
+        String author = request.author() == null
+                ? (first ? "customer" : "agent")
+                : request.author().trim().toLowerCase(java.util.Locale.ROOT);
         MessageKind kind = request.kind() == null ? MessageKind.REPLY : request.kind();
-        List<NewAttachment> attachments = request.attachments() == null ? List.of() : request.attachments().stream()
-                .map(a -> new NewAttachment(a.fileName(), a.mediaType(), decode(a.contentBase64())))
-                .toList();
+        List<NewAttachment> attachments = request.attachments() == null
+                ? List.of()
+                : request.attachments().stream()
+                        .map(a -> new NewAttachment(a.fileName(), a.mediaType(), decode(a.contentBase64())))
+                        .toList();
         return switch (author) {
             case "customer" -> {
                 if (kind == MessageKind.NOTE) {
                     throw ApiException.badRequest("kind", "a customer cannot write an internal note.");
                 }
-                yield new NewMessage(MessageKind.REPLY, Direction.INBOUND, AuthorKind.CUSTOMER, customer.value(), channel,
-                        request.text(), request.html(), attachments);
+                yield new NewMessage(
+                        MessageKind.REPLY,
+                        Direction.INBOUND,
+                        AuthorKind.CUSTOMER,
+                        customer.value(),
+                        channel,
+                        request.text(),
+                        request.html(),
+                        attachments);
             }
-            case "agent" -> new NewMessage(kind, Direction.OUTBOUND, AuthorKind.AGENT, caller.agent().value(), channel,
-                    request.text(), request.html(), attachments);
+            case "agent" ->
+                new NewMessage(
+                        kind,
+                        Direction.OUTBOUND,
+                        AuthorKind.AGENT,
+                        caller.agent().value(),
+                        channel,
+                        request.text(),
+                        request.html(),
+                        attachments);
             default -> throw ApiException.badRequest("message.author", "author must be 'agent' or 'customer'.");
         };
     }
@@ -302,5 +378,4 @@ class TicketsController {
             throw ApiException.badRequest(field, e.getMessage());
         }
     }
-
 }

@@ -33,7 +33,11 @@ public class CustomerQueries {
     }
 
     public Optional<Customer> find(CustomerId id) {
-        return jdbc.sql(SELECT + " WHERE c.id = ?").param(id.value()).query(this::row).optional().map(c -> withIdentities(List.of(c)).getFirst());
+        return jdbc.sql(SELECT + " WHERE c.id = ?")
+                .param(id.value())
+                .query(this::row)
+                .optional()
+                .map(c -> withIdentities(List.of(c)).getFirst());
     }
 
     public Optional<CustomerId> findByIdentity(Identity identity) {
@@ -49,7 +53,9 @@ public class CustomerQueries {
      * the cursor id. Merged-away records are left out.
      */
     public List<Customer> search(String text, Long beforeId, int limit) {
-        String pattern = text == null || text.isBlank() ? null : "%" + escapeLike(text.trim().toLowerCase()) + "%";
+        String pattern = text == null || text.isBlank()
+                ? null
+                : "%" + escapeLike(text.trim().toLowerCase()) + "%";
         List<Customer> customers = jdbc.sql(SELECT + """
                 WHERE c.merged_into_id IS NULL
                   AND (CAST(:before AS BIGINT) IS NULL OR c.id < :before)
@@ -96,9 +102,18 @@ public class CustomerQueries {
                 });
         return customers.stream()
                 .map(c -> new Customer(
-                        c.id(), c.name(), c.organization(), c.language(), c.timeZone(), c.notes(), c.tags(),
-                        identities.getOrDefault(c.id().value(), List.of()), c.mergedInto(), c.version(),
-                        c.createdAt(), c.updatedAt()))
+                        c.id(),
+                        c.name(),
+                        c.organization(),
+                        c.language(),
+                        c.timeZone(),
+                        c.notes(),
+                        c.tags(),
+                        identities.getOrDefault(c.id().value(), List.of()),
+                        c.mergedInto(),
+                        c.version(),
+                        c.createdAt(),
+                        c.updatedAt()))
                 .toList();
     }
 

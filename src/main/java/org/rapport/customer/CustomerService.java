@@ -33,7 +33,11 @@ public class CustomerService {
     private final Clock clock;
 
     CustomerService(
-            JdbcClient jdbc, CustomerQueries queries, CustomerAudit audit, ApplicationEventPublisher events, Clock clock) {
+            JdbcClient jdbc,
+            CustomerQueries queries,
+            CustomerAudit audit,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.queries = queries;
@@ -43,11 +47,22 @@ public class CustomerService {
 
     public CustomerId create(CustomerDetails details, List<Identity> identities, Actor actor) {
         String name = Texts.line("name", details.name(), 200, true);
-        long id = jdbc.sql("INSERT INTO customer (name) VALUES (?) RETURNING id").param(name).query(Long.class).single();
+        long id = jdbc.sql("INSERT INTO customer (name) VALUES (?) RETURNING id")
+                .param(name)
+                .query(Long.class)
+                .single();
         CustomerId customer = new CustomerId(id);
         audit.record(customer, actor, "created", null, name);
-        applyDetails(customer, new CustomerDetails(null, details.organization(), details.language(),
-                details.timeZone(), details.notes(), details.tags()), actor);
+        applyDetails(
+                customer,
+                new CustomerDetails(
+                        null,
+                        details.organization(),
+                        details.language(),
+                        details.timeZone(),
+                        details.notes(),
+                        details.tags()),
+                actor);
         for (Identity identity : identities) {
             addIdentity(customer, identity, actor);
         }
@@ -65,9 +80,14 @@ public class CustomerService {
         }
         String displayName = Texts.line("name", name, 200, false);
         if (displayName == null) {
-            displayName = identity.kind() == IdentityKind.EMAIL ? identity.value().substring(0, identity.value().indexOf('@')) : identity.value();
+            displayName = identity.kind() == IdentityKind.EMAIL
+                    ? identity.value().substring(0, identity.value().indexOf('@'))
+                    : identity.value();
         }
-        long id = jdbc.sql("INSERT INTO customer (name) VALUES (?) RETURNING id").param(displayName).query(Long.class).single();
+        long id = jdbc.sql("INSERT INTO customer (name) VALUES (?) RETURNING id")
+                .param(displayName)
+                .query(Long.class)
+                .single();
         var claimed = jdbc.sql("""
                 INSERT INTO customer_identity (customer_id, kind, value) VALUES (?, ?, ?)
                 ON CONFLICT (kind, value) DO NOTHING RETURNING customer_id""")
@@ -89,7 +109,9 @@ public class CustomerService {
         Customer current = lockForChange(id, expectedVersion);
         if (details.name() != null) {
             String name = Texts.line("name", details.name(), 200, true);
-            jdbc.sql("UPDATE customer SET name = ? WHERE id = ?").params(name, id.value()).update();
+            jdbc.sql("UPDATE customer SET name = ? WHERE id = ?")
+                    .params(name, id.value())
+                    .update();
             audit.record(id, actor, "name", current.name(), name);
         }
         applyDetails(id, details, actor);
@@ -103,7 +125,8 @@ public class CustomerService {
             if (owner.get().equals(id)) {
                 return;
             }
-            throw new ConflictException(identity + " already belongs to customer " + owner.get().value() + ": merge the two customers instead");
+            throw new ConflictException(identity + " already belongs to customer "
+                    + owner.get().value() + ": merge the two customers instead");
         }
         int added = jdbc.sql("""
                 INSERT INTO customer_identity (customer_id, kind, value) VALUES (?, ?, ?)
@@ -142,11 +165,14 @@ public class CustomerService {
         CustomerId first = merged.value() < survivor.value() ? merged : survivor;
         lockForChange(first, null);
         lockForChange(first == merged ? survivor : merged, null);
-        List<String> moved = jdbc.sql("UPDATE customer_identity SET customer_id = ? WHERE customer_id = ? RETURNING kind, value")
+        List<String> moved = jdbc.sql(
+                        "UPDATE customer_identity SET customer_id = ? WHERE customer_id = ? RETURNING kind, value")
                 .params(survivor.value(), merged.value())
                 .query((rs, n) -> rs.getString(1).toLowerCase(Locale.ROOT) + ":" + rs.getString(2))
                 .list();
-        jdbc.sql("UPDATE customer SET merged_into_id = ? WHERE id = ?").params(survivor.value(), merged.value()).update();
+        jdbc.sql("UPDATE customer SET merged_into_id = ? WHERE id = ?")
+                .params(survivor.value(), merged.value())
+                .update();
         touch(merged);
         touch(survivor);
         audit.record(merged, actor, "merged_into", null, survivor.value());
@@ -163,27 +189,37 @@ public class CustomerService {
         if (details.organization() != null) {
             String organization = Texts.line("organization", details.organization(), 200, false);
             Long organizationId = organization == null ? null : organizationId(organization);
-            jdbc.sql("UPDATE customer SET organization_id = ? WHERE id = ?").params(organizationId, id.value()).update();
+            jdbc.sql("UPDATE customer SET organization_id = ? WHERE id = ?")
+                    .params(organizationId, id.value())
+                    .update();
             audit.record(id, actor, "organization", current.organization(), organization);
         }
         if (details.language() != null) {
             String language = language(details.language());
-            jdbc.sql("UPDATE customer SET language = ? WHERE id = ?").params(language, id.value()).update();
+            jdbc.sql("UPDATE customer SET language = ? WHERE id = ?")
+                    .params(language, id.value())
+                    .update();
             audit.record(id, actor, "language", current.language(), language);
         }
         if (details.timeZone() != null) {
             String zone = timeZone(details.timeZone());
-            jdbc.sql("UPDATE customer SET time_zone = ? WHERE id = ?").params(zone, id.value()).update();
+            jdbc.sql("UPDATE customer SET time_zone = ? WHERE id = ?")
+                    .params(zone, id.value())
+                    .update();
             audit.record(id, actor, "time_zone", current.timeZone(), zone);
         }
         if (details.notes() != null) {
             String notes = Texts.block("notes", details.notes(), 20_000);
-            jdbc.sql("UPDATE customer SET notes = ? WHERE id = ?").params(notes, id.value()).update();
+            jdbc.sql("UPDATE customer SET notes = ? WHERE id = ?")
+                    .params(notes, id.value())
+                    .update();
             audit.record(id, actor, "notes", current.notes(), notes);
         }
         if (details.tags() != null) {
             List<String> tags = Tags.normalise(details.tags());
-            jdbc.sql("UPDATE customer SET tags = ? WHERE id = ?").params(tags.toArray(String[]::new), id.value()).update();
+            jdbc.sql("UPDATE customer SET tags = ? WHERE id = ?")
+                    .params(tags.toArray(String[]::new), id.value())
+                    .update();
             audit.record(id, actor, "tags", String.join(",", current.tags()), String.join(",", tags));
         }
     }
@@ -199,7 +235,8 @@ public class CustomerService {
         }
         Customer customer = queries.find(id).orElseThrow();
         if (customer.merged()) {
-            throw new ConflictException("customer " + id.value() + " was merged into " + customer.mergedInto().value() + ": change that one");
+            throw new ConflictException("customer " + id.value() + " was merged into "
+                    + customer.mergedInto().value() + ": change that one");
         }
         return customer;
     }
@@ -213,10 +250,7 @@ public class CustomerService {
     private long organizationId(String name) {
         return jdbc.sql("""
                 INSERT INTO customer_organization (name) VALUES (?)
-                ON CONFLICT (lower(name)) DO UPDATE SET name = customer_organization.name RETURNING id""")
-                .param(name)
-                .query(Long.class)
-                .single();
+                ON CONFLICT (lower(name)) DO UPDATE SET name = customer_organization.name RETURNING id""").param(name).query(Long.class).single();
     }
 
     private static String language(String tag) {
@@ -231,7 +265,9 @@ public class CustomerService {
             }
             return locale.toLanguageTag();
         } catch (IllformedLocaleException e) {
-            throw new InvalidValueException("language", "'" + Texts.abbreviate(trimmed, 40) + "' is not a language tag such as 'en' or 'de-CH'");
+            throw new InvalidValueException(
+                    "language",
+                    "'" + Texts.abbreviate(trimmed, 40) + "' is not a language tag such as 'en' or 'de-CH'");
         }
     }
 
@@ -243,7 +279,8 @@ public class CustomerService {
         try {
             return ZoneId.of(trimmed).getId();
         } catch (DateTimeException e) {
-            throw new InvalidValueException("timeZone", "'" + Texts.abbreviate(trimmed, 40) + "' is not a time zone such as 'Europe/Berlin'");
+            throw new InvalidValueException(
+                    "timeZone", "'" + Texts.abbreviate(trimmed, 40) + "' is not a time zone such as 'Europe/Berlin'");
         }
     }
 }

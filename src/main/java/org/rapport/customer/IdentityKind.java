@@ -20,7 +20,9 @@ public enum IdentityKind {
             String digits = value.replaceAll("[\\s().\\-/]", "");
             if (!PHONE_SHAPE.matcher(digits).matches()) {
                 throw new InvalidValueException(
-                        "value", "'" + Texts.abbreviate(value, 40) + "' is not a phone number (digits, optionally with a leading +)");
+                        "value",
+                        "'" + Texts.abbreviate(value, 40)
+                                + "' is not a phone number (digits, optionally with a leading +)");
             }
             return digits;
         }
@@ -29,8 +31,7 @@ public enum IdentityKind {
         @Override
         String normalise(String value) {
             if (!VISITOR_SHAPE.matcher(value).matches()) {
-                throw new InvalidValueException(
-                        "value", "a chat visitor id is 1–128 letters, digits, '-' or '_'");
+                throw new InvalidValueException("value", "a chat visitor id is 1–128 letters, digits, '-' or '_'");
             }
             return value;
         }
@@ -41,7 +42,8 @@ public enum IdentityKind {
             String trimmed = value.trim();
             if (!EXTERNAL_SHAPE.matcher(trimmed).matches()) {
                 throw new InvalidValueException(
-                        "value", "an external identity is 'network:handle', e.g. 'whatsapp:+4930123456' (at most 200 characters)");
+                        "value",
+                        "an external identity is 'network:handle', e.g. 'whatsapp:+4930123456' (at most 200 characters)");
             }
             int colon = trimmed.indexOf(':');
             return trimmed.substring(0, colon).toLowerCase(Locale.ROOT) + trimmed.substring(colon);

@@ -52,8 +52,13 @@ class DemoData implements ApplicationRunner {
     private final TicketService tickets;
     private final TicketQueries ticketQueries;
 
-    DemoData(DemoProperties properties, AgentService agents, AgentQueries agentQueries, CustomerService customers,
-            TicketService tickets, TicketQueries ticketQueries) {
+    DemoData(
+            DemoProperties properties,
+            AgentService agents,
+            AgentQueries agentQueries,
+            CustomerService customers,
+            TicketService tickets,
+            TicketQueries ticketQueries) {
         this.properties = properties;
         this.agents = agents;
         this.agentQueries = agentQueries;
@@ -67,7 +72,10 @@ class DemoData implements ApplicationRunner {
         if (!properties.enabled()) {
             return;
         }
-        if (!ticketQueries.list(TicketFilter.none(), TicketScope.ALL, TicketSort.CREATED_DESC, null, 1).tickets().isEmpty()) {
+        if (!ticketQueries
+                .list(TicketFilter.none(), TicketScope.ALL, TicketSort.CREATED_DESC, null, 1)
+                .tickets()
+                .isEmpty()) {
             log.info("Demo data not loaded: this help desk already has tickets");
             return;
         }
@@ -86,8 +94,14 @@ class DemoData implements ApplicationRunner {
             if (agentQueries.findByEmail(agent[1]).isPresent()) {
                 continue;
             }
-            AgentId id = agents.create(new AgentDetails(agent[1], agent[0], i == 0 ? Role.SUPERVISOR : Role.AGENT,
-                    Set.of(teams.get(team)), List.of(DemoTexts.SKILLS[i % DemoTexts.SKILLS.length]), 8 + i % 5, null));
+            AgentId id = agents.create(new AgentDetails(
+                    agent[1],
+                    agent[0],
+                    i == 0 ? Role.SUPERVISOR : Role.AGENT,
+                    Set.of(teams.get(team)),
+                    List.of(DemoTexts.SKILLS[i % DemoTexts.SKILLS.length]),
+                    8 + i % 5,
+                    null));
             agents.setPresence(id, Presence.values()[i % Presence.values().length]);
             members.get(team).add(id);
         }
@@ -95,42 +109,91 @@ class DemoData implements ApplicationRunner {
         for (int i = 0; i < properties.customers(); i++) {
             String first = DemoTexts.FIRST_NAMES[random.nextInt(DemoTexts.FIRST_NAMES.length)];
             String last = DemoTexts.LAST_NAMES[random.nextInt(DemoTexts.LAST_NAMES.length)];
-            String email = (first + "." + last + "." + i + "@" + DemoTexts.DOMAINS[random.nextInt(DemoTexts.DOMAINS.length)]).toLowerCase();
+            String email = (first + "." + last + "." + i + "@"
+                            + DemoTexts.DOMAINS[random.nextInt(DemoTexts.DOMAINS.length)])
+                    .toLowerCase();
             List<Identity> identities = new ArrayList<>(List.of(Identity.email(email)));
             if (random.nextInt(3) == 0) {
                 identities.add(IdentityKind.PHONE.identity("+4930" + (1_000_000 + i)));
             }
-            String organization = random.nextInt(4) == 0 ? DemoTexts.ORGANIZATIONS[random.nextInt(DemoTexts.ORGANIZATIONS.length)] : null;
-            people.add(customers.create(new CustomerDetails(first + " " + last, organization, random.nextInt(5) == 0 ? "de" : "en",
-                    "Europe/Berlin", null, null), identities, DEMO));
+            String organization = random.nextInt(4) == 0
+                    ? DemoTexts.ORGANIZATIONS[random.nextInt(DemoTexts.ORGANIZATIONS.length)]
+                    : null;
+            people.add(customers.create(
+                    new CustomerDetails(
+                            first + " " + last,
+                            organization,
+                            random.nextInt(5) == 0 ? "de" : "en",
+                            "Europe/Berlin",
+                            null,
+                            null),
+                    identities,
+                    DEMO));
         }
-        ChannelKind[] channels = {ChannelKind.EMAIL, ChannelKind.EMAIL, ChannelKind.EMAIL, ChannelKind.WEB_FORM, ChannelKind.CHAT,
-            ChannelKind.PHONE, ChannelKind.API, ChannelKind.SOCIAL};
+        ChannelKind[] channels = {
+            ChannelKind.EMAIL,
+            ChannelKind.EMAIL,
+            ChannelKind.EMAIL,
+            ChannelKind.WEB_FORM,
+            ChannelKind.CHAT,
+            ChannelKind.PHONE,
+            ChannelKind.API,
+            ChannelKind.SOCIAL
+        };
         for (int i = 0; i < properties.tickets(); i++) {
             String[] story = DemoTexts.STORIES[random.nextInt(DemoTexts.STORIES.length)];
             CustomerId customer = people.get(random.nextInt(people.size()));
             int team = random.nextInt(teams.size());
             List<AgentId> teamAgents = members.get(team);
-            AgentId assignee = teamAgents.isEmpty() || random.nextInt(4) == 0 ? null : teamAgents.get(random.nextInt(teamAgents.size()));
-            Priority priority = Priority.values()[Math.min(3, random.nextInt(6) / 2 + (random.nextInt(8) == 0 ? 1 : 0))];
+            AgentId assignee = teamAgents.isEmpty() || random.nextInt(4) == 0
+                    ? null
+                    : teamAgents.get(random.nextInt(teamAgents.size()));
+            Priority priority =
+                    Priority.values()[Math.min(3, random.nextInt(6) / 2 + (random.nextInt(8) == 0 ? 1 : 0))];
             ChannelKind channel = channels[random.nextInt(channels.length)];
-            var opened = tickets.open(new OpenTicket(story[0], customer, channel, priority, teams.get(team), assignee,
-                    List.of(story[3]), null, NewMessage.fromCustomer(customer.value(), channel, story[1])), DEMO);
+            var opened = tickets.open(
+                    new OpenTicket(
+                            story[0],
+                            customer,
+                            channel,
+                            priority,
+                            teams.get(team),
+                            assignee,
+                            List.of(story[3]),
+                            null,
+                            NewMessage.fromCustomer(customer.value(), channel, story[1])),
+                    DEMO);
             int stage = random.nextInt(10);
             if (assignee != null && stage >= 3) {
-                tickets.addMessage(opened.ticket(), NewMessage.replyFromAgent(assignee.value(), story[2]),
-                        stage >= 8 ? TicketStatus.SOLVED : stage >= 6 ? TicketStatus.PENDING : null, DEMO);
+                tickets.addMessage(
+                        opened.ticket(),
+                        NewMessage.replyFromAgent(assignee.value(), story[2]),
+                        stage >= 8 ? TicketStatus.SOLVED : stage >= 6 ? TicketStatus.PENDING : null,
+                        DEMO);
                 if (stage == 9) {
-                    tickets.addMessage(opened.ticket(), NewMessage.fromCustomer(customer.value(), channel,
-                            DemoTexts.FOLLOW_UPS[random.nextInt(DemoTexts.FOLLOW_UPS.length)]), null, DEMO);
+                    tickets.addMessage(
+                            opened.ticket(),
+                            NewMessage.fromCustomer(
+                                    customer.value(),
+                                    channel,
+                                    DemoTexts.FOLLOW_UPS[random.nextInt(DemoTexts.FOLLOW_UPS.length)]),
+                            null,
+                            DEMO);
                 }
                 if (stage == 4) {
-                    tickets.addMessage(opened.ticket(), NewMessage.noteFromAgent(assignee.value(),
-                            "Checked the order history; escalating to the warehouse lead."), TicketStatus.ON_HOLD, DEMO);
+                    tickets.addMessage(
+                            opened.ticket(),
+                            NewMessage.noteFromAgent(
+                                    assignee.value(), "Checked the order history; escalating to the warehouse lead."),
+                            TicketStatus.ON_HOLD,
+                            DEMO);
                 }
             }
         }
-        log.info("Loaded demo data: {} customers, {} tickets in {} ms", properties.customers(), properties.tickets(),
+        log.info(
+                "Loaded demo data: {} customers, {} tickets in {} ms",
+                properties.customers(),
+                properties.tickets(),
                 (System.nanoTime() - started) / 1_000_000);
     }
 }

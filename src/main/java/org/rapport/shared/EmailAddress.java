@@ -12,8 +12,8 @@ public record EmailAddress(String value) {
 
     private static final int MAX_LENGTH = 254;
     // RFC 5321 dot-atom local part and a hostname of labels; quoted local parts are refused on purpose.
-    private static final Pattern SHAPE = Pattern.compile(
-            "^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@"
+    private static final Pattern SHAPE =
+            Pattern.compile("^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*@"
                     + "([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z]([a-z0-9-]{0,61}[a-z0-9])?$");
 
     public EmailAddress {
@@ -21,7 +21,9 @@ public record EmailAddress(String value) {
             throw new InvalidValueException("email address is missing");
         }
         value = value.trim().toLowerCase(Locale.ROOT);
-        if (value.length() > MAX_LENGTH || value.indexOf('@') > 64 || !SHAPE.matcher(value).matches()) {
+        if (value.length() > MAX_LENGTH
+                || value.indexOf('@') > 64
+                || !SHAPE.matcher(value).matches()) {
             throw new InvalidValueException("'" + abbreviate(value) + "' is not a valid email address");
         }
     }

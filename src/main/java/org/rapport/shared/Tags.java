@@ -19,7 +19,8 @@ public final class Tags {
         String normal = tag == null ? "" : tag.trim().toLowerCase(Locale.ROOT);
         if (!SHAPE.matcher(normal).matches()) {
             throw new InvalidValueException(
-                    "tags", "'" + Texts.abbreviate(normal, 60) + "' is not a tag: use 1–50 letters, digits, '-', '_' or '.'");
+                    "tags",
+                    "'" + Texts.abbreviate(normal, 60) + "' is not a tag: use 1–50 letters, digits, '-', '_' or '.'");
         }
         return normal;
     }

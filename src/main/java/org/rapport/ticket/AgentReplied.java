@@ -6,4 +6,5 @@ import org.rapport.shared.MessageId;
 import org.rapport.shared.TicketId;
 
 /** An agent sent a public reply. */
-public record AgentReplied(TicketId ticket, MessageId message, AgentId agent, ChannelKind channel) implements TicketEvents {}
+public record AgentReplied(TicketId ticket, MessageId message, AgentId agent, ChannelKind channel)
+        implements TicketEvents {}

@@ -34,7 +34,8 @@ public class CustomFields {
 
     public CustomField define(String key, String label, CustomFieldType type, List<String> choices) {
         if (key == null || !KEY.matcher(key).matches()) {
-            throw new InvalidValueException("key", "a field key is 1–50 lower-case letters, digits or '_', starting with a letter");
+            throw new InvalidValueException(
+                    "key", "a field key is 1–50 lower-case letters, digits or '_', starting with a letter");
         }
         if (type == null) {
             throw new InvalidValueException("type", "type must be one of text, number, date, choice");
@@ -55,25 +56,36 @@ public class CustomFields {
     public CustomField update(long id, String label, List<String> choices, Boolean active) {
         CustomField field = find(id).orElseThrow(() -> new NotFoundException("Custom field", id));
         if (label != null) {
-            jdbc.sql("UPDATE ticket_field SET label = ? WHERE id = ?").params(Texts.line("label", label, 100, true), id).update();
+            jdbc.sql("UPDATE ticket_field SET label = ? WHERE id = ?")
+                    .params(Texts.line("label", label, 100, true), id)
+                    .update();
         }
         if (choices != null) {
-            jdbc.sql("UPDATE ticket_field SET choices = ? WHERE id = ?").params(choices(field.type(), choices), id).update();
+            jdbc.sql("UPDATE ticket_field SET choices = ? WHERE id = ?")
+                    .params(choices(field.type(), choices), id)
+                    .update();
         }
         if (active != null) {
-            jdbc.sql("UPDATE ticket_field SET active = ? WHERE id = ?").params(active, id).update();
+            jdbc.sql("UPDATE ticket_field SET active = ? WHERE id = ?")
+                    .params(active, id)
+                    .update();
         }
         return find(id).orElseThrow();
     }
 
     @Transactional(readOnly = true)
     public List<CustomField> all() {
-        return jdbc.sql("SELECT id, key, label, type, choices, active FROM ticket_field ORDER BY id").query(this::row).list();
+        return jdbc.sql("SELECT id, key, label, type, choices, active FROM ticket_field ORDER BY id")
+                .query(this::row)
+                .list();
     }
 
     @Transactional(readOnly = true)
     public Optional<CustomField> find(long id) {
-        return jdbc.sql("SELECT id, key, label, type, choices, active FROM ticket_field WHERE id = ?").param(id).query(this::row).optional();
+        return jdbc.sql("SELECT id, key, label, type, choices, active FROM ticket_field WHERE id = ?")
+                .param(id)
+                .query(this::row)
+                .optional();
     }
 
     /**
@@ -91,7 +103,8 @@ public class CustomFields {
         values.forEach((key, value) -> {
             CustomField field = fields.get(key);
             if (field == null) {
-                throw new InvalidValueException("customFields." + key, "there is no active custom field '" + Texts.abbreviate(key, 50) + "'");
+                throw new InvalidValueException(
+                        "customFields." + key, "there is no active custom field '" + Texts.abbreviate(key, 50) + "'");
             }
             checked.put(key, value == null ? null : convert(field, value));
         });
@@ -124,7 +137,8 @@ public class CustomFields {
                 if (value instanceof String choice && field.choices().contains(choice)) {
                     yield choice;
                 }
-                throw new InvalidValueException(path, field.label() + " takes one of " + String.join(", ", field.choices()));
+                throw new InvalidValueException(
+                        path, field.label() + " takes one of " + String.join(", ", field.choices()));
             }
         };
     }
@@ -139,7 +153,10 @@ public class CustomFields {
         if (choices == null || choices.isEmpty() || choices.size() > 200) {
             throw new InvalidValueException("choices", "a choice field needs 1–200 choices");
         }
-        return choices.stream().map(c -> Texts.line("choices", c, 100, true)).distinct().toArray(String[]::new);
+        return choices.stream()
+                .map(c -> Texts.line("choices", c, 100, true))
+                .distinct()
+                .toArray(String[]::new);
     }
 
     private CustomField row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

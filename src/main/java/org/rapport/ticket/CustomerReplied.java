@@ -6,4 +6,5 @@ import org.rapport.shared.MessageId;
 import org.rapport.shared.TicketId;
 
 /** The customer wrote on a ticket. */
-public record CustomerReplied(TicketId ticket, MessageId message, CustomerId customer, ChannelKind channel) implements TicketEvents {}
+public record CustomerReplied(TicketId ticket, MessageId message, CustomerId customer, ChannelKind channel)
+        implements TicketEvents {}

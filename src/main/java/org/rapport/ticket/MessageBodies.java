@@ -25,7 +25,8 @@ final class MessageBodies {
             .and(Sanitizers.IMAGES)
             .and(new HtmlPolicyBuilder()
                     .allowElements("pre", "code", "hr", "span", "div", "br")
-                    .allowAttributes("title").globally()
+                    .allowAttributes("title")
+                    .globally()
                     .toFactory());
 
     private MessageBodies() {}
@@ -53,7 +54,8 @@ final class MessageBodies {
         Document document = Jsoup.parseBodyFragment(html);
         document.outputSettings().prettyPrint(false);
         document.select("br").after("\n");
-        document.select("p, div, li, tr, h1, h2, h3, h4, h5, h6, blockquote, pre").after("\n");
+        document.select("p, div, li, tr, h1, h2, h3, h4, h5, h6, blockquote, pre")
+                .after("\n");
         return document.body().wholeText().replaceAll("\n{3,}", "\n\n").strip();
     }
 }

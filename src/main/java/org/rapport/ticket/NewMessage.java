@@ -18,14 +18,17 @@ public record NewMessage(
         List<NewAttachment> attachments) {
 
     public static NewMessage fromCustomer(long customerId, ChannelKind channel, String text) {
-        return new NewMessage(MessageKind.REPLY, Direction.INBOUND, AuthorKind.CUSTOMER, customerId, channel, text, null, List.of());
+        return new NewMessage(
+                MessageKind.REPLY, Direction.INBOUND, AuthorKind.CUSTOMER, customerId, channel, text, null, List.of());
     }
 
     public static NewMessage replyFromAgent(long agentId, String text) {
-        return new NewMessage(MessageKind.REPLY, Direction.OUTBOUND, AuthorKind.AGENT, agentId, null, text, null, List.of());
+        return new NewMessage(
+                MessageKind.REPLY, Direction.OUTBOUND, AuthorKind.AGENT, agentId, null, text, null, List.of());
     }
 
     public static NewMessage noteFromAgent(long agentId, String text) {
-        return new NewMessage(MessageKind.NOTE, Direction.OUTBOUND, AuthorKind.AGENT, agentId, null, text, null, List.of());
+        return new NewMessage(
+                MessageKind.NOTE, Direction.OUTBOUND, AuthorKind.AGENT, agentId, null, text, null, List.of());
     }
 }

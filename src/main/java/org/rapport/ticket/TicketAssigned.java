@@ -5,4 +5,5 @@ import org.rapport.shared.TeamId;
 import org.rapport.shared.TicketId;
 
 /** A ticket's team or assignee changed. */
-public record TicketAssigned(TicketId ticket, TeamId team, AgentId assignee, AgentId previousAssignee) implements TicketEvents {}
+public record TicketAssigned(TicketId ticket, TeamId team, AgentId assignee, AgentId previousAssignee)
+        implements TicketEvents {}

@@ -45,7 +45,10 @@ class TicketAudit {
                 .param(ticket.value())
                 .query((rs, n) -> new TicketAuditEntry(
                         rs.getLong("id"),
-                        new Actor(Actor.Kind.valueOf(rs.getString("actor_kind")), (Long) rs.getObject("actor_id"), rs.getString("actor_label")),
+                        new Actor(
+                                Actor.Kind.valueOf(rs.getString("actor_kind")),
+                                (Long) rs.getObject("actor_id"),
+                                rs.getString("actor_label")),
                         rs.getString("field"),
                         rs.getString("before"),
                         rs.getString("after"),

@@ -24,6 +24,7 @@ public record TicketChanges(
     }
 
     public static TicketChanges assign(TeamId team, AgentId assignee) {
-        return new TicketChanges(null, null, null, Optional.ofNullable(team), Optional.ofNullable(assignee), null, null);
+        return new TicketChanges(
+                null, null, null, Optional.ofNullable(team), Optional.ofNullable(assignee), null, null);
     }
 }

@@ -15,9 +15,12 @@ record TicketCursor(TicketSort sort, long value, long id) {
     static TicketCursor decode(String cursor, TicketSort expectedSort) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split(":");
-            TicketCursor decoded = new TicketCursor(TicketSort.valueOf(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
+            TicketCursor decoded =
+                    new TicketCursor(TicketSort.valueOf(parts[0]), Long.parseLong(parts[1]), Long.parseLong(parts[2]));
             if (decoded.sort != expectedSort) {
-                throw new InvalidValueException("cursor", "this cursor belongs to sort '" + decoded.sort.wireName() + "'; keep the sort while paging");
+                throw new InvalidValueException(
+                        "cursor",
+                        "this cursor belongs to sort '" + decoded.sort.wireName() + "'; keep the sort while paging");
             }
             return decoded;
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {

@@ -23,10 +23,12 @@ public record TicketFilter(
         Instant updatedTo) {
 
     public static TicketFilter none() {
-        return new TicketFilter(Set.of(), Set.of(), Set.of(), Set.of(), false, null, null, Set.of(), null, null, null, null);
+        return new TicketFilter(
+                Set.of(), Set.of(), Set.of(), Set.of(), false, null, null, Set.of(), null, null, null, null);
     }
 
     public static TicketFilter ofCustomer(CustomerId customer) {
-        return new TicketFilter(Set.of(), Set.of(), Set.of(), Set.of(), false, customer, null, Set.of(), null, null, null, null);
+        return new TicketFilter(
+                Set.of(), Set.of(), Set.of(), Set.of(), false, customer, null, Set.of(), null, null, null, null);
     }
 }

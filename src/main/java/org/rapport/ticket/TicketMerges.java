@@ -39,16 +39,22 @@ public class TicketMerges {
         Ticket source = mergedFirst ? first : second;
         Ticket target = mergedFirst ? second : first;
         if (source.mergedInto() != null) {
-            throw new ConflictException("ticket " + merged.value() + " was already merged into " + source.mergedInto().value());
+            throw new ConflictException("ticket " + merged.value() + " was already merged into "
+                    + source.mergedInto().value());
         }
         if (target.mergedInto() != null) {
-            throw new ConflictException("ticket " + survivor.value() + " was merged into " + target.mergedInto().value() + ": merge into that one");
+            throw new ConflictException("ticket " + survivor.value() + " was merged into "
+                    + target.mergedInto().value() + ": merge into that one");
         }
         Instant now = store.now();
-        int moved = store.jdbc().sql("UPDATE ticket_message SET ticket_id = ? WHERE ticket_id = ?")
+        int moved = store.jdbc()
+                .sql("UPDATE ticket_message SET ticket_id = ? WHERE ticket_id = ?")
                 .params(survivor.value(), merged.value())
                 .update();
-        store.jdbc().sql("UPDATE ticket SET merged_into_id = ? WHERE id = ?").params(survivor.value(), merged.value()).update();
+        store.jdbc()
+                .sql("UPDATE ticket SET merged_into_id = ? WHERE id = ?")
+                .params(survivor.value(), merged.value())
+                .update();
         store.changeStatus(source, TicketStatus.CLOSED, actor, now);
         store.audit(merged, actor, "merged_into", null, survivor, now);
         store.audit(survivor, actor, "merged_from", null, merged.value() + " (" + moved + " messages)", now);
@@ -60,7 +66,8 @@ public class TicketMerges {
     /** Moves one message into a new ticket of the same customer, which links back to its source. */
     public TicketId split(TicketId source, MessageId message, Actor actor) {
         Ticket ticket = store.lock(source, null);
-        List<Long> messages = store.jdbc().sql("SELECT id FROM ticket_message WHERE ticket_id = ? ORDER BY created_at, id")
+        List<Long> messages = store.jdbc()
+                .sql("SELECT id FROM ticket_message WHERE ticket_id = ? ORDER BY created_at, id")
                 .param(source.value())
                 .query(Long.class)
                 .list();
@@ -71,19 +78,28 @@ public class TicketMerges {
             throw new ConflictException("the only message of a ticket cannot be split out");
         }
         Instant now = store.now();
-        var row = store.jdbc().sql("""
+        var row = store.jdbc()
+                .sql("""
                 INSERT INTO ticket (subject, customer_id, channel, status, priority, priority_rank, team_id, tags, split_from_id, created_at, updated_at)
                 SELECT ?, customer_id, channel, 'OPEN', priority, priority_rank, team_id, tags, id, ?, ? FROM ticket WHERE id = ?
                 RETURNING id, number""")
-                .params(Texts.abbreviate("Split: " + ticket.subject(), TicketService.MAX_SUBJECT - 1), Timestamp.from(now), Timestamp.from(now), source.value())
+                .params(
+                        Texts.abbreviate("Split: " + ticket.subject(), TicketService.MAX_SUBJECT - 1),
+                        Timestamp.from(now),
+                        Timestamp.from(now),
+                        source.value())
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
         TicketId created = new TicketId(row[0]);
-        store.jdbc().sql("UPDATE ticket_message SET ticket_id = ? WHERE id = ?").params(created.value(), message.value()).update();
+        store.jdbc()
+                .sql("UPDATE ticket_message SET ticket_id = ? WHERE id = ?")
+                .params(created.value(), message.value())
+                .update();
         store.audit(created, actor, "created", null, "#" + row[1] + " split from #" + ticket.number(), now);
         store.audit(source, actor, "split", "message " + message.value(), "#" + row[1], now);
         store.bump(source, now);
-        store.publish(new TicketOpened(created, row[1], ticket.customer(), ticket.channel(), ticket.team(), ticket.priority(), message));
+        store.publish(new TicketOpened(
+                created, row[1], ticket.customer(), ticket.channel(), ticket.team(), ticket.priority(), message));
         store.publish(new TicketSplit(source, created, message));
         return created;
     }
@@ -91,13 +107,17 @@ public class TicketMerges {
     /** A customer merge moves that customer's tickets; durable through the event publication registry. */
     @ApplicationModuleListener
     void on(CustomersMerged event) {
-        List<Long> tickets = store.jdbc().sql("SELECT id FROM ticket WHERE customer_id = ? ORDER BY id FOR UPDATE")
+        List<Long> tickets = store.jdbc()
+                .sql("SELECT id FROM ticket WHERE customer_id = ? ORDER BY id FOR UPDATE")
                 .param(event.merged().value())
                 .query(Long.class)
                 .list();
         Instant now = store.now();
         for (Long id : tickets) {
-            store.jdbc().sql("UPDATE ticket SET customer_id = ? WHERE id = ?").params(event.survivor().value(), id).update();
+            store.jdbc()
+                    .sql("UPDATE ticket SET customer_id = ? WHERE id = ?")
+                    .params(event.survivor().value(), id)
+                    .update();
             store.audit(new TicketId(id), event.actor(), "customer", event.merged(), event.survivor(), now);
             store.bump(new TicketId(id), now);
         }

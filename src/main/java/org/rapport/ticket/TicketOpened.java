@@ -8,4 +8,11 @@ import org.rapport.shared.TicketId;
 
 /** A ticket was opened. */
 public record TicketOpened(
-        TicketId ticket, long number, CustomerId customer, ChannelKind channel, TeamId team, Priority priority, MessageId firstMessage) implements TicketEvents {}
+        TicketId ticket,
+        long number,
+        CustomerId customer,
+        ChannelKind channel,
+        TeamId team,
+        Priority priority,
+        MessageId firstMessage)
+        implements TicketEvents {}

@@ -34,7 +34,8 @@ public class TicketQueries {
             id, number, subject, customer_id, channel, status, priority, team_id, assignee_id, tags, custom_fields,
             merged_into_id, follow_up_of_id, split_from_id, version, created_at, updated_at, first_response_at,
             solved_at, last_customer_message_at""";
-    private static final String SCOPE = "(CAST(:all AS BOOLEAN) OR team_id IS NULL OR team_id = ANY(:teams) OR assignee_id = :agent)";
+    private static final String SCOPE =
+            "(CAST(:all AS BOOLEAN) OR team_id IS NULL OR team_id = ANY(:teams) OR assignee_id = :agent)";
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
@@ -60,7 +61,8 @@ public class TicketQueries {
     }
 
     public TicketPage list(TicketFilter filter, TicketScope scope, TicketSort sort, String cursor, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ticket WHERE merged_into_id IS NULL AND " + SCOPE);
+        StringBuilder sql =
+                new StringBuilder("SELECT " + COLUMNS + " FROM ticket WHERE merged_into_id IS NULL AND " + SCOPE);
         Map<String, Object> params = scopeParams(scope);
         if (!filter.statuses().isEmpty()) {
             sql.append(" AND status = ANY(:statuses)");
@@ -68,15 +70,18 @@ public class TicketQueries {
         }
         if (!filter.priorities().isEmpty()) {
             sql.append(" AND priority = ANY(:priorities)");
-            params.put("priorities", filter.priorities().stream().map(Enum::name).toArray(String[]::new));
+            params.put(
+                    "priorities", filter.priorities().stream().map(Enum::name).toArray(String[]::new));
         }
         if (!filter.teams().isEmpty()) {
             sql.append(" AND team_id = ANY(:filterTeams)");
             params.put("filterTeams", filter.teams().stream().map(TeamId::value).toArray(Long[]::new));
         }
         if (!filter.assignees().isEmpty() || filter.unassigned()) {
-            sql.append(" AND (assignee_id = ANY(:assignees)").append(filter.unassigned() ? " OR assignee_id IS NULL)" : ")");
-            params.put("assignees", filter.assignees().stream().map(AgentId::value).toArray(Long[]::new));
+            sql.append(" AND (assignee_id = ANY(:assignees)")
+                    .append(filter.unassigned() ? " OR assignee_id IS NULL)" : ")");
+            params.put(
+                    "assignees", filter.assignees().stream().map(AgentId::value).toArray(Long[]::new));
         }
         if (filter.customer() != null) {
             sql.append(" AND customer_id = :customer");
@@ -96,14 +101,28 @@ public class TicketQueries {
         range(sql, params, "updated_at", "updatedTo", filter.updatedTo(), "<");
         if (cursor != null && !cursor.isBlank()) {
             TicketCursor position = TicketCursor.decode(cursor, sort);
-            sql.append(" AND (").append(sort.column).append(", id) ").append(sort.ascending ? ">" : "<").append(" (:after, :afterId)");
-            params.put("after", sort.byTime() ? Timestamp.from(Instant.EPOCH.plus(position.value(), ChronoUnit.MICROS)) : position.value());
+            sql.append(" AND (")
+                    .append(sort.column)
+                    .append(", id) ")
+                    .append(sort.ascending ? ">" : "<")
+                    .append(" (:after, :afterId)");
+            params.put(
+                    "after",
+                    sort.byTime()
+                            ? Timestamp.from(Instant.EPOCH.plus(position.value(), ChronoUnit.MICROS))
+                            : position.value());
             params.put("afterId", position.id());
         }
         String direction = sort.ascending ? " ASC" : " DESC";
-        sql.append(" ORDER BY ").append(sort.column).append(direction).append(", id").append(direction).append(" LIMIT :limit");
+        sql.append(" ORDER BY ")
+                .append(sort.column)
+                .append(direction)
+                .append(", id")
+                .append(direction)
+                .append(" LIMIT :limit");
         params.put("limit", limit + 1);
-        List<Ticket> tickets = new ArrayList<>(jdbc.sql(sql.toString()).params(params).query(this::row).list());
+        List<Ticket> tickets = new ArrayList<>(
+                jdbc.sql(sql.toString()).params(params).query(this::row).list());
         String next = null;
         if (tickets.size() > limit) {
             tickets.removeLast();
@@ -120,12 +139,10 @@ public class TicketQueries {
 
     public List<Message> messages(TicketId id, TicketScope scope) {
         get(id, scope);
-        List<Message> messages = jdbc.sql("""
+        List<Message> messages =
+                jdbc.sql("""
                 SELECT id, ticket_id, original_ticket_id, kind, direction, author_kind, author_id, channel, body_text, body_html, created_at
-                FROM ticket_message WHERE ticket_id = ? ORDER BY created_at, id""")
-                .param(id.value())
-                .query(this::message)
-                .list();
+                FROM ticket_message WHERE ticket_id = ? ORDER BY created_at, id""").param(id.value()).query(this::message).list();
         return withAttachments(messages);
     }
 
@@ -148,7 +165,8 @@ public class TicketQueries {
     /** Every tag in use with the number of tickets carrying it, most used first. */
     public Map<String, Long> tagCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
-        jdbc.sql("SELECT tag, count(*) FROM ticket, unnest(tags) AS tag GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 1000")
+        jdbc.sql(
+                        "SELECT tag, count(*) FROM ticket, unnest(tags) AS tag GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 1000")
                 .query(rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
@@ -160,21 +178,45 @@ public class TicketQueries {
             return messages;
         }
         Map<Long, List<Attachment>> byMessage = new LinkedHashMap<>();
-        jdbc.sql("SELECT id, message_id, file_name, media_type, size, sha256 FROM ticket_attachment WHERE message_id = ANY(?) ORDER BY id")
+        jdbc.sql(
+                        "SELECT id, message_id, file_name, media_type, size, sha256 FROM ticket_attachment WHERE message_id = ANY(?) ORDER BY id")
                 .param(messages.stream().map(m -> m.id().value()).toArray(Long[]::new))
                 .query(rs -> {
-                    byMessage.computeIfAbsent(rs.getLong("message_id"), k -> new ArrayList<>())
-                            .add(new Attachment(rs.getLong("id"), rs.getString("file_name"), rs.getString("media_type"), rs.getLong("size"), rs.getString("sha256")));
+                    byMessage
+                            .computeIfAbsent(rs.getLong("message_id"), k -> new ArrayList<>())
+                            .add(new Attachment(
+                                    rs.getLong("id"),
+                                    rs.getString("file_name"),
+                                    rs.getString("media_type"),
+                                    rs.getLong("size"),
+                                    rs.getString("sha256")));
                 });
         return messages.stream()
-                .map(m -> new Message(m.id(), m.ticket(), m.originalTicket(), m.kind(), m.direction(), m.authorKind(), m.authorId(),
-                        m.channel(), m.text(), m.html(), byMessage.getOrDefault(m.id().value(), List.of()), m.createdAt()))
+                .map(m -> new Message(
+                        m.id(),
+                        m.ticket(),
+                        m.originalTicket(),
+                        m.kind(),
+                        m.direction(),
+                        m.authorKind(),
+                        m.authorId(),
+                        m.channel(),
+                        m.text(),
+                        m.html(),
+                        byMessage.getOrDefault(m.id().value(), List.of()),
+                        m.createdAt()))
                 .toList();
     }
 
-    private static void range(StringBuilder sql, Map<String, Object> params, String column, String name, Instant value, String operator) {
+    private static void range(
+            StringBuilder sql, Map<String, Object> params, String column, String name, Instant value, String operator) {
         if (value != null) {
-            sql.append(" AND ").append(column).append(' ').append(operator).append(" :").append(name);
+            sql.append(" AND ")
+                    .append(column)
+                    .append(' ')
+                    .append(operator)
+                    .append(" :")
+                    .append(name);
             params.put(name, Timestamp.from(value));
         }
     }

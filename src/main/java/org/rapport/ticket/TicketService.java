@@ -37,7 +37,12 @@ public class TicketService {
     private final AgentQueries agents;
     private final JsonMapper json;
 
-    TicketService(TicketStore store, CustomFields customFields, CustomerQueries customers, AgentQueries agents, JsonMapper json) {
+    TicketService(
+            TicketStore store,
+            CustomFields customFields,
+            CustomerQueries customers,
+            AgentQueries agents,
+            JsonMapper json) {
         this.store = store;
         this.customFields = customFields;
         this.customers = customers;
@@ -64,28 +69,40 @@ public class TicketService {
         Priority priority = command.priority() == null ? Priority.NORMAL : command.priority();
         checkAssignment(command.team(), command.assignee());
         List<String> tags = command.tags() == null ? List.of() : Tags.normalise(command.tags());
-        Map<String, Object> fields = command.customFields() == null ? Map.of() : withoutNulls(customFields.check(command.customFields()));
+        Map<String, Object> fields =
+                command.customFields() == null ? Map.of() : withoutNulls(customFields.check(command.customFields()));
         Instant now = store.now();
         boolean fromCustomer = command.firstMessage().authorKind() == AuthorKind.CUSTOMER;
-        var row = store.jdbc().sql("""
+        var row = store.jdbc()
+                .sql("""
                 INSERT INTO ticket (subject, customer_id, channel, status, priority, priority_rank, team_id, assignee_id, tags, custom_fields,
                                     follow_up_of_id, created_at, updated_at, last_customer_message_at)
                 VALUES (?, ?, ?, 'NEW', ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?, ?) RETURNING id, number""")
-                .params(subject, customer.id().value(), command.channel().name(), priority.name(), priority.rank(),
+                .params(
+                        subject,
+                        customer.id().value(),
+                        command.channel().name(),
+                        priority.name(),
+                        priority.rank(),
                         command.team() == null ? null : command.team().value(),
                         command.assignee() == null ? null : command.assignee().value(),
-                        tags.toArray(String[]::new), json.writeValueAsString(fields),
+                        tags.toArray(String[]::new),
+                        json.writeValueAsString(fields),
                         followUpOf == null ? null : followUpOf.value(),
-                        Timestamp.from(now), Timestamp.from(now), fromCustomer ? Timestamp.from(now) : null)
+                        Timestamp.from(now),
+                        Timestamp.from(now),
+                        fromCustomer ? Timestamp.from(now) : null)
                 .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
                 .single();
         TicketId ticket = new TicketId(row[0]);
-        MessageId message = store.insertMessage(ticket, command.firstMessage(), channelOf(command.firstMessage(), command.channel()), now);
+        MessageId message = store.insertMessage(
+                ticket, command.firstMessage(), channelOf(command.firstMessage(), command.channel()), now);
         store.audit(ticket, actor, "created", null, "#" + row[1], now);
         if (followUpOf != null) {
             store.audit(ticket, actor, "follow_up_of", null, followUpOf, now);
         }
-        store.publish(new TicketOpened(ticket, row[1], customer.id(), command.channel(), command.team(), priority, message));
+        store.publish(
+                new TicketOpened(ticket, row[1], customer.id(), command.channel(), command.team(), priority, message));
         if (command.assignee() != null) {
             store.publish(new TicketAssigned(ticket, command.team(), command.assignee(), null));
         }
@@ -104,8 +121,16 @@ public class TicketService {
         }
         boolean fromCustomer = message.authorKind() == AuthorKind.CUSTOMER && message.kind() == MessageKind.REPLY;
         if (fromCustomer && ticket.status() == TicketStatus.CLOSED) {
-            OpenTicket followUp = new OpenTicket("Re: " + Texts.abbreviate(ticket.subject(), MAX_SUBJECT - 10), ticket.customer(),
-                    channelOf(message, ticket.channel()), ticket.priority(), ticket.team(), null, ticket.tags(), null, message);
+            OpenTicket followUp = new OpenTicket(
+                    "Re: " + Texts.abbreviate(ticket.subject(), MAX_SUBJECT - 10),
+                    ticket.customer(),
+                    channelOf(message, ticket.channel()),
+                    ticket.priority(),
+                    ticket.team(),
+                    null,
+                    ticket.tags(),
+                    null,
+                    message);
             Added added = open(followUp, ticket.id(), actor);
             store.audit(ticket.id(), actor, "follow_up", null, added.ticket(), store.now());
             return added;
@@ -114,15 +139,20 @@ public class TicketService {
         ChannelKind channel = channelOf(message, ticket.channel());
         MessageId messageId = store.insertMessage(ticket.id(), message, channel, now);
         if (fromCustomer) {
-            store.jdbc().sql("UPDATE ticket SET last_customer_message_at = ? WHERE id = ?").params(Timestamp.from(now), ticket.id().value()).update();
+            store.jdbc()
+                    .sql("UPDATE ticket SET last_customer_message_at = ? WHERE id = ?")
+                    .params(Timestamp.from(now), ticket.id().value())
+                    .update();
             if (ticket.status() == TicketStatus.SOLVED || ticket.status() == TicketStatus.PENDING) {
                 store.changeStatus(ticket, TicketStatus.OPEN, actor, now);
                 ticket = store.lock(ticket.id(), null);
             }
             store.publish(new CustomerReplied(ticket.id(), messageId, ticket.customer(), channel));
         } else if (message.kind() == MessageKind.REPLY && message.authorKind() == AuthorKind.AGENT) {
-            store.jdbc().sql("UPDATE ticket SET first_response_at = coalesce(first_response_at, ?) WHERE id = ?")
-                    .params(Timestamp.from(now), ticket.id().value()).update();
+            store.jdbc()
+                    .sql("UPDATE ticket SET first_response_at = coalesce(first_response_at, ?) WHERE id = ?")
+                    .params(Timestamp.from(now), ticket.id().value())
+                    .update();
             if (ticket.status() == TicketStatus.NEW && statusAfter == null) {
                 store.changeStatus(ticket, TicketStatus.OPEN, actor, now);
                 ticket = store.lock(ticket.id(), null);
@@ -134,7 +164,13 @@ public class TicketService {
         if (statusAfter != null) {
             store.changeStatus(ticket, statusAfter, actor, now);
         }
-        store.audit(ticket.id(), actor, message.kind() == MessageKind.NOTE ? "note" : "reply", null, "message " + messageId.value(), now);
+        store.audit(
+                ticket.id(),
+                actor,
+                message.kind() == MessageKind.NOTE ? "note" : "reply",
+                null,
+                "message " + messageId.value(),
+                now);
         store.bump(ticket.id(), now);
         return new Added(ticket.id(), messageId, false);
     }
@@ -142,31 +178,46 @@ public class TicketService {
     public void update(TicketId id, TicketChanges changes, Long expectedVersion, Actor actor) {
         Ticket ticket = store.lock(id, expectedVersion);
         if (ticket.mergedInto() != null) {
-            throw new org.rapport.shared.ConflictException("ticket " + id.value() + " was merged into " + ticket.mergedInto().value() + ": change that one");
+            throw new org.rapport.shared.ConflictException("ticket " + id.value() + " was merged into "
+                    + ticket.mergedInto().value() + ": change that one");
         }
         Instant now = store.now();
         var jdbc = store.jdbc();
         if (changes.subject() != null) {
             String subject = Texts.line("subject", changes.subject(), MAX_SUBJECT, true);
-            jdbc.sql("UPDATE ticket SET subject = ? WHERE id = ?").params(subject, id.value()).update();
+            jdbc.sql("UPDATE ticket SET subject = ? WHERE id = ?")
+                    .params(subject, id.value())
+                    .update();
             store.audit(id, actor, "subject", ticket.subject(), subject, now);
         }
         if (changes.priority() != null) {
             jdbc.sql("UPDATE ticket SET priority = ?, priority_rank = ? WHERE id = ?")
-                    .params(changes.priority().name(), changes.priority().rank(), id.value()).update();
+                    .params(changes.priority().name(), changes.priority().rank(), id.value())
+                    .update();
             store.audit(id, actor, "priority", ticket.priority(), changes.priority(), now);
         }
         if (changes.team() != null || changes.assignee() != null) {
-            TeamId team = changes.team() == null ? ticket.team() : changes.team().orElse(null);
-            AgentId assignee = changes.assignee() == null ? ticket.assignee() : changes.assignee().orElse(null);
-            if (changes.team() != null && changes.assignee() == null && assignee != null && team != null
+            TeamId team =
+                    changes.team() == null ? ticket.team() : changes.team().orElse(null);
+            AgentId assignee = changes.assignee() == null
+                    ? ticket.assignee()
+                    : changes.assignee().orElse(null);
+            if (changes.team() != null
+                    && changes.assignee() == null
+                    && assignee != null
+                    && team != null
                     && !agents.find(assignee).map(a -> a.teams().contains(team)).orElse(false)) {
                 assignee = null; // moving to a team the assignee is not in hands the ticket to that team
             }
             checkAssignment(team, assignee);
-            if (!java.util.Objects.equals(team, ticket.team()) || !java.util.Objects.equals(assignee, ticket.assignee())) {
+            if (!java.util.Objects.equals(team, ticket.team())
+                    || !java.util.Objects.equals(assignee, ticket.assignee())) {
                 jdbc.sql("UPDATE ticket SET team_id = ?, assignee_id = ? WHERE id = ?")
-                        .params(team == null ? null : team.value(), assignee == null ? null : assignee.value(), id.value()).update();
+                        .params(
+                                team == null ? null : team.value(),
+                                assignee == null ? null : assignee.value(),
+                                id.value())
+                        .update();
                 store.audit(id, actor, "team", ticket.team(), team, now);
                 store.audit(id, actor, "assignee", ticket.assignee(), assignee, now);
                 store.publish(new TicketAssigned(id, team, assignee, ticket.assignee()));
@@ -174,7 +225,9 @@ public class TicketService {
         }
         if (changes.tags() != null) {
             List<String> tags = Tags.normalise(changes.tags());
-            jdbc.sql("UPDATE ticket SET tags = ? WHERE id = ?").params(tags.toArray(String[]::new), id.value()).update();
+            jdbc.sql("UPDATE ticket SET tags = ? WHERE id = ?")
+                    .params(tags.toArray(String[]::new), id.value())
+                    .update();
             store.audit(id, actor, "tags", String.join(",", ticket.tags()), String.join(",", tags), now);
         }
         if (changes.customFields() != null) {
@@ -189,7 +242,9 @@ public class TicketService {
                 }
                 store.audit(id, actor, "custom." + key, before, value, now);
             });
-            jdbc.sql("UPDATE ticket SET custom_fields = CAST(? AS JSONB) WHERE id = ?").params(json.writeValueAsString(merged), id.value()).update();
+            jdbc.sql("UPDATE ticket SET custom_fields = CAST(? AS JSONB) WHERE id = ?")
+                    .params(json.writeValueAsString(merged), id.value())
+                    .update();
         }
         if (changes.status() != null) {
             store.changeStatus(ticket, changes.status(), actor, now);
@@ -201,7 +256,9 @@ public class TicketService {
         if (id == null) {
             throw new InvalidValueException("customer", "a ticket needs a customer");
         }
-        Customer customer = customers.find(id).orElseThrow(() -> new InvalidValueException("customer", "customer " + id.value() + " does not exist"));
+        Customer customer = customers
+                .find(id)
+                .orElseThrow(() -> new InvalidValueException("customer", "customer " + id.value() + " does not exist"));
         return customer.merged() ? liveCustomer(customer.mergedInto()) : customer;
     }
 
@@ -212,10 +269,12 @@ public class TicketService {
         if (assignee != null) {
             Optional<Agent> agent = agents.find(assignee).filter(Agent::active);
             if (agent.isEmpty()) {
-                throw new InvalidValueException("assignee", "agent " + assignee.value() + " does not exist or is deactivated");
+                throw new InvalidValueException(
+                        "assignee", "agent " + assignee.value() + " does not exist or is deactivated");
             }
             if (team != null && !agent.get().teams().contains(team)) {
-                throw new InvalidValueException("assignee", agent.get().name() + " is not a member of team " + team.value());
+                throw new InvalidValueException(
+                        "assignee", agent.get().name() + " is not a member of team " + team.value());
             }
         }
     }
@@ -225,8 +284,15 @@ public class TicketService {
         if (line != null) {
             return line;
         }
-        String text = first.text() != null && !first.text().isBlank() ? first.text() : MessageBodies.of(null, first.html()).text();
-        String firstLine = text.strip().lines().findFirst().orElse("").replaceAll("\\p{Cntrl}", " ").strip();
+        String text = first.text() != null && !first.text().isBlank()
+                ? first.text()
+                : MessageBodies.of(null, first.html()).text();
+        String firstLine = text.strip()
+                .lines()
+                .findFirst()
+                .orElse("")
+                .replaceAll("\\p{Cntrl}", " ")
+                .strip();
         return firstLine.isEmpty() ? "(no subject)" : Texts.abbreviate(firstLine, 80);
     }
 

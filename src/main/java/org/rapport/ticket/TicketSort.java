@@ -35,15 +35,18 @@ public enum TicketSort {
             case "CREATED" -> descending ? CREATED_DESC : CREATED_ASC;
             case "UPDATED" -> descending ? UPDATED_DESC : UPDATED_ASC;
             case "PRIORITY" -> descending ? PRIORITY_DESC : PRIORITY_ASC;
-            default -> throw new InvalidValueException("sort", "sort must be created, updated or priority, with '-' for descending");
+            default ->
+                throw new InvalidValueException(
+                        "sort", "sort must be created, updated or priority, with '-' for descending");
         };
     }
 
     public String wireName() {
-        return (ascending ? "" : "-") + switch (this) {
-            case CREATED_ASC, CREATED_DESC -> "created";
-            case UPDATED_ASC, UPDATED_DESC -> "updated";
-            case PRIORITY_ASC, PRIORITY_DESC -> "priority";
-        };
+        return (ascending ? "" : "-")
+                + switch (this) {
+                    case CREATED_ASC, CREATED_DESC -> "created";
+                    case UPDATED_ASC, UPDATED_DESC -> "updated";
+                    case PRIORITY_ASC, PRIORITY_DESC -> "priority";
+                };
     }
 }

@@ -33,7 +33,13 @@ class TicketStore {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    TicketStore(JdbcClient jdbc, TicketQueries queries, TicketAudit audit, BlobStore blobs, ApplicationEventPublisher events, Clock clock) {
+    TicketStore(
+            JdbcClient jdbc,
+            TicketQueries queries,
+            TicketAudit audit,
+            BlobStore blobs,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.queries = queries;
         this.audit = audit;
@@ -71,8 +77,17 @@ class TicketStore {
         long id = jdbc.sql("""
                 INSERT INTO ticket_message (ticket_id, original_ticket_id, kind, direction, author_kind, author_id, channel, body_text, body_html, created_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
-                .params(ticket.value(), ticket.value(), message.kind().name(), message.direction().name(),
-                        message.authorKind().name(), message.authorId(), channel.name(), body.text(), body.html(), Timestamp.from(at))
+                .params(
+                        ticket.value(),
+                        ticket.value(),
+                        message.kind().name(),
+                        message.direction().name(),
+                        message.authorKind().name(),
+                        message.authorId(),
+                        channel.name(),
+                        body.text(),
+                        body.html(),
+                        Timestamp.from(at))
                 .query(Long.class)
                 .single();
         for (NewAttachment attachment : attachments) {
@@ -87,13 +102,16 @@ class TicketStore {
             throw new InvalidValueException("attachments.fileName", "a file name must not contain a path");
         }
         if (attachment.content() == null || attachment.content().length > MAX_ATTACHMENT_BYTES) {
-            throw new InvalidValueException("attachments.content", "an attachment must have content of at most " + MAX_ATTACHMENT_BYTES + " bytes");
+            throw new InvalidValueException(
+                    "attachments.content",
+                    "an attachment must have content of at most " + MAX_ATTACHMENT_BYTES + " bytes");
         }
         String type = attachment.mediaType() == null || !attachment.mediaType().matches("[\\w.+-]+/[\\w.+-]+")
                 ? "application/octet-stream"
                 : attachment.mediaType().toLowerCase(java.util.Locale.ROOT);
         StoredBlob blob = blobs.store(attachment.content());
-        jdbc.sql("INSERT INTO ticket_attachment (message_id, file_name, media_type, size, sha256) VALUES (?, ?, ?, ?, ?)")
+        jdbc.sql(
+                        "INSERT INTO ticket_attachment (message_id, file_name, media_type, size, sha256) VALUES (?, ?, ?, ?, ?)")
                 .params(messageId, name, type, blob.size(), blob.sha256())
                 .update();
     }
@@ -106,14 +124,21 @@ class TicketStore {
                 UPDATE ticket SET status = ?,
                   solved_at = CASE WHEN ? = 'SOLVED' THEN CAST(? AS TIMESTAMPTZ) WHEN ? IN ('NEW', 'OPEN', 'PENDING', 'ON_HOLD') THEN NULL ELSE solved_at END
                 WHERE id = ?""")
-                .params(to.name(), to.name(), Timestamp.from(at), to.name(), ticket.id().value())
+                .params(
+                        to.name(),
+                        to.name(),
+                        Timestamp.from(at),
+                        to.name(),
+                        ticket.id().value())
                 .update();
         audit.record(ticket.id(), actor, "status", ticket.status(), to, at);
         events.publishEvent(new TicketStatusChanged(ticket.id(), ticket.status(), to));
     }
 
     void bump(TicketId id, Instant at) {
-        jdbc.sql("UPDATE ticket SET version = version + 1, updated_at = ? WHERE id = ?").params(Timestamp.from(at), id.value()).update();
+        jdbc.sql("UPDATE ticket SET version = version + 1, updated_at = ? WHERE id = ?")
+                .params(Timestamp.from(at), id.value())
+                .update();
     }
 
     void audit(TicketId id, Actor actor, String field, Object before, Object after, Instant at) {

@@ -25,7 +25,9 @@ class ApiAuthorizationTests {
     void agentOfAnotherTeamGetsNotFoundForEveryTicketEndpoint() {
         var teamA = accounts.inNewTeam(Role.AGENT);
         var teamB = accounts.inNewTeam(Role.AGENT);
-        long id = api.openTicket(teamA.token(), teamA.team().value(), "Team A only").get("id").asLong();
+        long id = api.openTicket(teamA.token(), teamA.team().value(), "Team A only")
+                .get("id")
+                .asLong();
         String base = "/api/v1/tickets/" + id;
 
         assertNotFound(api.get(teamB.token(), base));
@@ -33,12 +35,19 @@ class ApiAuthorizationTests {
         assertNotFound(api.get(teamB.token(), base + "/audit"));
         assertNotFound(api.patch(teamB.token(), base, "{\"priority\": \"urgent\"}", null));
         assertNotFound(api.post(teamB.token(), base + "/messages", "{\"text\": \"hello\"}"));
-        long own = api.openTicket(teamB.token(), teamB.team().value(), "Team B").get("id").asLong();
+        long own = api.openTicket(teamB.token(), teamB.team().value(), "Team B")
+                .get("id")
+                .asLong();
         assertNotFound(api.post(teamB.token(), "/api/v1/tickets/" + own + "/merge", "{\"into\": " + id + "}"));
-        assertThat(api.json(api.get(teamB.token(), "/api/v1/tickets?teamId=" + teamA.team().value())).get("items")).isEmpty();
+        assertThat(api.json(api.get(
+                                teamB.token(),
+                                "/api/v1/tickets?teamId=" + teamA.team().value()))
+                        .get("items"))
+                .isEmpty();
 
         assertThat(api.get(teamA.token(), base).getResponse().getStatus()).isEqualTo(200);
-        assertThat(api.json(api.get(teamA.token(), base)).get("priority").asString()).isEqualTo("normal");
+        assertThat(api.json(api.get(teamA.token(), base)).get("priority").asString())
+                .isEqualTo("normal");
     }
 
     @Test
@@ -46,10 +55,16 @@ class ApiAuthorizationTests {
         var teamA = accounts.inNewTeam(Role.AGENT);
         var supervisor = accounts.inNewTeam(Role.SUPERVISOR);
         var admin = accounts.inNewTeam(Role.ADMIN);
-        long id = api.openTicket(teamA.token(), teamA.team().value(), "Visible to leads").get("id").asLong();
+        long id = api.openTicket(teamA.token(), teamA.team().value(), "Visible to leads")
+                .get("id")
+                .asLong();
 
-        assertThat(api.get(supervisor.token(), "/api/v1/tickets/" + id).getResponse().getStatus()).isEqualTo(200);
-        assertThat(api.get(admin.token(), "/api/v1/tickets/" + id).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.get(supervisor.token(), "/api/v1/tickets/" + id)
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(api.get(admin.token(), "/api/v1/tickets/" + id).getResponse().getStatus())
+                .isEqualTo(200);
     }
 
     @Test
@@ -58,20 +73,29 @@ class ApiAuthorizationTests {
         var teamB = accounts.inNewTeam(Role.AGENT);
         long pool = api.openTicket(teamA.token(), null, "No team yet").get("id").asLong();
 
-        assertThat(api.get(teamB.token(), "/api/v1/tickets/" + pool).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.get(teamB.token(), "/api/v1/tickets/" + pool)
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test
     void readScopeTokenMayReadButNotWrite() {
         var writer = accounts.inNewTeam(Role.AGENT);
         String reader = accounts.token(writer.agent(), Scope.READ);
-        long id = api.openTicket(writer.token(), writer.team().value(), "Read only").get("id").asLong();
+        long id = api.openTicket(writer.token(), writer.team().value(), "Read only")
+                .get("id")
+                .asLong();
 
-        assertThat(api.get(reader, "/api/v1/tickets/" + id).getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.get(reader, "/api/v1/tickets/" + id).getResponse().getStatus())
+                .isEqualTo(200);
         MvcResult write = api.patch(reader, "/api/v1/tickets/" + id, "{\"priority\": \"high\"}", null);
         assertThat(write.getResponse().getStatus()).isEqualTo(403);
         assertThat(api.json(write).get("type").asString()).endsWith("/scope");
-        assertThat(api.post(reader, "/api/v1/tickets/" + id + "/messages", "{\"text\": \"x\"}").getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.post(reader, "/api/v1/tickets/" + id + "/messages", "{\"text\": \"x\"}")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
     }
 
     @Test
@@ -82,13 +106,19 @@ class ApiAuthorizationTests {
         MvcResult none = api.get(null, "/api/v1/tickets");
         assertThat(none.getResponse().getStatus()).isEqualTo(401);
         assertThat(none.getResponse().getContentType()).startsWith("application/problem+json");
-        assertThat(api.get("rpt_not-a-real-token-at-all-000000", "/api/v1/tickets").getResponse().getStatus()).isEqualTo(401);
+        assertThat(api.get("rpt_not-a-real-token-at-all-000000", "/api/v1/tickets")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
 
         long tokenId = api.json(api.get(admin.token(), "/api/v1/tokens")).findValues("id").stream()
-                .map(JsonNode::asLong).max(Long::compare).orElseThrow();
+                .map(JsonNode::asLong)
+                .max(Long::compare)
+                .orElseThrow();
         JsonNode tokens = api.json(api.get(admin.token(), "/api/v1/tokens"));
         assertThat(tokens.toString()).doesNotContain(agent.token());
-        MvcResult created = api.post(admin.token(), "/api/v1/tokens", """
+        MvcResult created = api.post(
+                admin.token(), "/api/v1/tokens", """
                 {"agentId": %d, "name": "integration", "scopes": ["read"]}""".formatted(agent.agent().value()));
         assertThat(created.getResponse().getStatus()).isEqualTo(201);
         String secret = api.json(created).get("secret").asString();
@@ -96,8 +126,13 @@ class ApiAuthorizationTests {
         assertThat(newId).isGreaterThan(tokenId);
         assertThat(api.get(secret, "/api/v1/tickets").getResponse().getStatus()).isEqualTo(200);
 
-        assertThat(api.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete("/api/v1/tokens/" + newId), admin.token())
-                .getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.perform(
+                                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete(
+                                        "/api/v1/tokens/" + newId),
+                                admin.token())
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
         assertThat(api.get(secret, "/api/v1/tickets").getResponse().getStatus()).isEqualTo(401);
     }
 
@@ -106,15 +141,26 @@ class ApiAuthorizationTests {
         var agent = accounts.inNewTeam(Role.AGENT);
         var supervisor = accounts.inNewTeam(Role.SUPERVISOR);
 
-        assertThat(api.get(agent.token(), "/api/v1/tokens").getResponse().getStatus()).isEqualTo(403);
-        assertThat(api.get(supervisor.token(), "/api/v1/tokens").getResponse().getStatus()).isEqualTo(403);
-        assertThat(api.post(agent.token(), "/api/v1/teams", "{\"name\": \"Rogue\"}").getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.get(agent.token(), "/api/v1/tokens").getResponse().getStatus())
+                .isEqualTo(403);
+        assertThat(api.get(supervisor.token(), "/api/v1/tokens").getResponse().getStatus())
+                .isEqualTo(403);
+        assertThat(api.post(agent.token(), "/api/v1/teams", "{\"name\": \"Rogue\"}")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
         assertThat(api.post(agent.token(), "/api/v1/agents", """
-                {"email": "new@example.com", "name": "New", "role": "admin"}""").getResponse().getStatus()).isEqualTo(403);
+                {"email": "new@example.com", "name": "New", "role": "admin"}""").getResponse().getStatus())
+                .isEqualTo(403);
         assertThat(api.patch(agent.token(), "/api/v1/agents/" + agent.agent().value(), "{\"role\": \"admin\"}", null)
-                .getResponse().getStatus()).isEqualTo(403);
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
         assertThat(api.post(agent.token(), "/api/v1/custom-fields", """
-                {"key": "x", "label": "X", "type": "text"}""").getResponse().getStatus()).isEqualTo(403);
+                {"key": "x", "label": "X", "type": "text"}""")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
     }
 
     @Test
@@ -122,11 +168,18 @@ class ApiAuthorizationTests {
         var agent = accounts.inNewTeam(Role.AGENT);
         var other = accounts.inNewTeam(Role.AGENT);
 
-        MvcResult own = api.patch(agent.token(), "/api/v1/agents/" + agent.agent().value(), "{\"presence\": \"on_break\"}", null);
+        MvcResult own = api.patch(
+                agent.token(), "/api/v1/agents/" + agent.agent().value(), "{\"presence\": \"on_break\"}", null);
         assertThat(own.getResponse().getStatus()).isEqualTo(200);
         assertThat(api.json(own).get("presence").asString()).isEqualTo("on_break");
-        assertThat(api.patch(agent.token(), "/api/v1/agents/" + other.agent().value(), "{\"presence\": \"offline\"}", null)
-                .getResponse().getStatus()).isEqualTo(403);
+        assertThat(api.patch(
+                                agent.token(),
+                                "/api/v1/agents/" + other.agent().value(),
+                                "{\"presence\": \"offline\"}",
+                                null)
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
     }
 
     @Test

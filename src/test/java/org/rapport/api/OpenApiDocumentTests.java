@@ -30,14 +30,17 @@ class OpenApiDocumentTests {
         JsonNode paths = document.get("paths");
 
         List<String> missing = new ArrayList<>();
-        mappings.getHandlerMethods().forEach((info, method) -> info.getPatternValues().stream()
-                .filter(pattern -> pattern.startsWith("/api/v1"))
-                .forEach(pattern -> info.getMethodsCondition().getMethods().forEach(verb -> {
-                    JsonNode path = paths.get(pattern);
-                    if (path == null || path.get(verb.name().toLowerCase(Locale.ROOT)) == null) {
-                        missing.add(verb + " " + pattern);
-                    }
-                })));
+        mappings.getHandlerMethods()
+                .forEach((info, method) -> info.getPatternValues().stream()
+                        .filter(pattern -> pattern.startsWith("/api/v1"))
+                        .forEach(pattern -> info.getMethodsCondition()
+                                .getMethods()
+                                .forEach(verb -> {
+                                    JsonNode path = paths.get(pattern);
+                                    if (path == null || path.get(verb.name().toLowerCase(Locale.ROOT)) == null) {
+                                        missing.add(verb + " " + pattern);
+                                    }
+                                })));
 
         assertThat(missing).isEmpty();
         assertThat(paths.properties()).hasSizeGreaterThan(15);

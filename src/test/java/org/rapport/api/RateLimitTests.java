@@ -42,6 +42,7 @@ class RateLimitTests {
         assertThat(statuses).contains(429);
         assertThat(limited.getResponse().getHeader("Retry-After")).matches("[1-9][0-9]*");
         assertThat(api.json(limited).get("type").asString()).endsWith("/rate-limited");
-        assertThat(api.get(calm.token(), "/api/v1/teams").getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.get(calm.token(), "/api/v1/teams").getResponse().getStatus())
+                .isEqualTo(200);
     }
 }

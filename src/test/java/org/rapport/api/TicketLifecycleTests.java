@@ -29,11 +29,13 @@ class TicketLifecycleTests {
         assertThat(ticket.get("status").asString()).isEqualTo("new");
         assertThat(ticket.get("number").asLong()).isGreaterThan(10000);
         assertThat(ticket.get("channel").asString()).isEqualTo("email");
-        JsonNode messages = api.json(api.get(agent.token(), "/api/v1/tickets/" + ticket.get("id").asLong() + "/messages"));
+        JsonNode messages = api.json(
+                api.get(agent.token(), "/api/v1/tickets/" + ticket.get("id").asLong() + "/messages"));
         assertThat(messages).hasSize(1);
         assertThat(messages.get(0).get("authorKind").asString()).isEqualTo("customer");
         assertThat(messages.get(0).get("direction").asString()).isEqualTo("inbound");
-        JsonNode audit = api.json(api.get(agent.token(), "/api/v1/tickets/" + ticket.get("id").asLong() + "/audit"));
+        JsonNode audit = api.json(
+                api.get(agent.token(), "/api/v1/tickets/" + ticket.get("id").asLong() + "/audit"));
         assertThat(audit.get(0).get("field").asString()).isEqualTo("created");
         assertThat(audit.get(0).get("actor").get("kind").asString()).isEqualTo("api_token");
     }
@@ -41,7 +43,9 @@ class TicketLifecycleTests {
     @Test
     void agentReplySetsFirstResponseAndOpensTicketThenSendAndSetPending() {
         var agent = accounts.inNewTeam(Role.AGENT);
-        long id = api.openTicket(agent.token(), agent.team().value(), "Charged twice").get("id").asLong();
+        long id = api.openTicket(agent.token(), agent.team().value(), "Charged twice")
+                .get("id")
+                .asLong();
 
         MvcResult reply = api.post(agent.token(), "/api/v1/tickets/" + id + "/messages", """
                 {"text": "I've refunded the duplicate charge.", "status": "pending"}""");
@@ -50,16 +54,22 @@ class TicketLifecycleTests {
         JsonNode ticket = api.json(api.get(agent.token(), "/api/v1/tickets/" + id));
         assertThat(ticket.get("status").asString()).isEqualTo("pending");
         assertThat(ticket.get("firstResponseAt").isNull()).isFalse();
-        assertThat(api.json(reply).get("authorId").asLong()).isEqualTo(agent.agent().value());
+        assertThat(api.json(reply).get("authorId").asLong())
+                .isEqualTo(agent.agent().value());
     }
 
     @Test
     void customerMessageReopensSolvedTicket() {
         var agent = accounts.inNewTeam(Role.AGENT);
-        long id = api.openTicket(agent.token(), agent.team().value(), "Router drops").get("id").asLong();
+        long id = api.openTicket(agent.token(), agent.team().value(), "Router drops")
+                .get("id")
+                .asLong();
         api.post(agent.token(), "/api/v1/tickets/" + id + "/messages", """
                 {"text": "Fixed remotely.", "status": "solved"}""");
-        assertThat(api.json(api.get(agent.token(), "/api/v1/tickets/" + id)).get("solvedAt").isNull()).isFalse();
+        assertThat(api.json(api.get(agent.token(), "/api/v1/tickets/" + id))
+                        .get("solvedAt")
+                        .isNull())
+                .isFalse();
 
         api.post(agent.token(), "/api/v1/tickets/" + id + "/messages", """
                 {"author": "customer", "text": "It dropped again this morning."}""");
@@ -74,7 +84,9 @@ class TicketLifecycleTests {
     @Test
     void customerMessageOnClosedTicketOpensLinkedFollowUp() {
         var agent = accounts.inNewTeam(Role.AGENT);
-        long id = api.openTicket(agent.token(), agent.team().value(), "Return label").get("id").asLong();
+        long id = api.openTicket(agent.token(), agent.team().value(), "Return label")
+                .get("id")
+                .asLong();
         api.patch(agent.token(), "/api/v1/tickets/" + id, "{\"status\": \"closed\"}", null);
 
         MvcResult result = api.post(agent.token(), "/api/v1/tickets/" + id + "/messages", """
@@ -86,14 +98,20 @@ class TicketLifecycleTests {
         assertThat(ticket.get("followUpOfId").asLong()).isEqualTo(id);
         assertThat(ticket.get("status").asString()).isEqualTo("new");
         assertThat(ticket.get("teamId").asLong()).isEqualTo(agent.team().value());
-        assertThat(api.json(api.get(agent.token(), "/api/v1/tickets/" + id)).get("status").asString()).isEqualTo("closed");
+        assertThat(api.json(api.get(agent.token(), "/api/v1/tickets/" + id))
+                        .get("status")
+                        .asString())
+                .isEqualTo("closed");
     }
 
     @Test
     void staleIfMatchIsRefusedAndCurrentOneAccepted() {
         var agent = accounts.inNewTeam(Role.AGENT);
-        long id = api.openTicket(agent.token(), agent.team().value(), "Invoice VAT").get("id").asLong();
-        String etag = api.get(agent.token(), "/api/v1/tickets/" + id).getResponse().getHeader("ETag");
+        long id = api.openTicket(agent.token(), agent.team().value(), "Invoice VAT")
+                .get("id")
+                .asLong();
+        String etag =
+                api.get(agent.token(), "/api/v1/tickets/" + id).getResponse().getHeader("ETag");
 
         MvcResult first = api.patch(agent.token(), "/api/v1/tickets/" + id, "{\"priority\": \"high\"}", etag);
         MvcResult second = api.patch(agent.token(), "/api/v1/tickets/" + id, "{\"priority\": \"low\"}", etag);
@@ -102,7 +120,10 @@ class TicketLifecycleTests {
         assertThat(first.getResponse().getHeader("ETag")).isNotEqualTo(etag);
         assertThat(second.getResponse().getStatus()).isEqualTo(412);
         assertThat(api.json(second).get("type").asString()).endsWith("/stale-version");
-        assertThat(api.json(api.get(agent.token(), "/api/v1/tickets/" + id)).get("priority").asString()).isEqualTo("high");
+        assertThat(api.json(api.get(agent.token(), "/api/v1/tickets/" + id))
+                        .get("priority")
+                        .asString())
+                .isEqualTo("high");
     }
 
     @Test
@@ -110,12 +131,20 @@ class TicketLifecycleTests {
         var admin = accounts.inNewTeam(Role.ADMIN);
         String key = "order_" + Accounts.unique("n").replace("-", "_");
         assertThat(api.post(admin.token(), "/api/v1/custom-fields", """
-                {"key": "%s", "label": "Order number", "type": "number"}""".formatted(key)).getResponse().getStatus()).isEqualTo(201);
-        long id = api.openTicket(admin.token(), admin.team().value(), "Parcel").get("id").asLong();
+                {"key": "%s", "label": "Order number", "type": "number"}""".formatted(key))
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(201);
+        long id = api.openTicket(admin.token(), admin.team().value(), "Parcel")
+                .get("id")
+                .asLong();
 
-        MvcResult result = api.patch(admin.token(), "/api/v1/tickets/" + id, """
-                {"subject": "Parcel damaged", "tags": ["Damaged", "courier"], "assigneeId": %d, "customFields": {"%s": 48213}}"""
-                .formatted(admin.agent().value(), key), null);
+        MvcResult result = api.patch(
+                admin.token(),
+                "/api/v1/tickets/" + id,
+                """
+                {"subject": "Parcel damaged", "tags": ["Damaged", "courier"], "assigneeId": %d, "customFields": {"%s": 48213}}""".formatted(admin.agent().value(), key),
+                null);
 
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         JsonNode ticket = api.json(result);
@@ -137,9 +166,15 @@ class TicketLifecycleTests {
     void assigneeMustBelongToTheTicketsTeam() {
         var agent = accounts.inNewTeam(Role.AGENT);
         var stranger = accounts.inNewTeam(Role.AGENT);
-        long id = api.openTicket(agent.token(), agent.team().value(), "Team rule").get("id").asLong();
+        long id = api.openTicket(agent.token(), agent.team().value(), "Team rule")
+                .get("id")
+                .asLong();
 
-        MvcResult result = api.patch(agent.token(), "/api/v1/tickets/" + id, "{\"assigneeId\": %d}".formatted(stranger.agent().value()), null);
+        MvcResult result = api.patch(
+                agent.token(),
+                "/api/v1/tickets/" + id,
+                "{\"assigneeId\": %d}".formatted(stranger.agent().value()),
+                null);
 
         assertThat(result.getResponse().getStatus()).isEqualTo(400);
         assertThat(api.json(result).get("field").asString()).isEqualTo("assignee");
@@ -148,36 +183,58 @@ class TicketLifecycleTests {
     @Test
     void mergesTicketsMovingMessagesAndPointingToSurvivor() {
         var agent = accounts.inNewTeam(Role.AGENT);
-        long merged = api.openTicket(agent.token(), agent.team().value(), "Duplicate").get("id").asLong();
-        long survivor = api.openTicket(agent.token(), agent.team().value(), "Original").get("id").asLong();
+        long merged = api.openTicket(agent.token(), agent.team().value(), "Duplicate")
+                .get("id")
+                .asLong();
+        long survivor = api.openTicket(agent.token(), agent.team().value(), "Original")
+                .get("id")
+                .asLong();
 
-        MvcResult result = api.post(agent.token(), "/api/v1/tickets/" + merged + "/merge", "{\"into\": %d}".formatted(survivor));
+        MvcResult result =
+                api.post(agent.token(), "/api/v1/tickets/" + merged + "/merge", "{\"into\": %d}".formatted(survivor));
 
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
-        assertThat(api.json(api.get(agent.token(), "/api/v1/tickets/" + survivor + "/messages"))).hasSize(2);
+        assertThat(api.json(api.get(agent.token(), "/api/v1/tickets/" + survivor + "/messages")))
+                .hasSize(2);
         JsonNode source = api.json(api.get(agent.token(), "/api/v1/tickets/" + merged));
         assertThat(source.get("mergedIntoId").asLong()).isEqualTo(survivor);
         assertThat(source.get("status").asString()).isEqualTo("closed");
         assertThat(api.post(agent.token(), "/api/v1/tickets/" + merged + "/merge", "{\"into\": %d}".formatted(survivor))
-                .getResponse().getStatus()).isEqualTo(409);
-        assertThat(api.post(agent.token(), "/api/v1/tickets/" + survivor + "/merge", "{\"into\": %d}".formatted(survivor))
-                .getResponse().getStatus()).isEqualTo(409);
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(409);
+        assertThat(api.post(
+                                agent.token(),
+                                "/api/v1/tickets/" + survivor + "/merge",
+                                "{\"into\": %d}".formatted(survivor))
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(409);
     }
 
     @Test
     void splitsAMessageOutIntoANewLinkedTicket() {
         var agent = accounts.inNewTeam(Role.AGENT);
-        long id = api.openTicket(agent.token(), agent.team().value(), "Two problems").get("id").asLong();
+        long id = api.openTicket(agent.token(), agent.team().value(), "Two problems")
+                .get("id")
+                .asLong();
         long second = api.json(api.post(agent.token(), "/api/v1/tickets/" + id + "/messages", """
-                {"author": "customer", "text": "Also, my invoice is wrong."}""")).get("id").asLong();
+                {"author": "customer", "text": "Also, my invoice is wrong."}"""))
+                .get("id")
+                .asLong();
 
         MvcResult result = api.post(agent.token(), "/api/v1/tickets/" + id + "/messages/" + second + "/split", "");
 
         assertThat(result.getResponse().getStatus()).isEqualTo(201);
         long created = api.json(result).get("id").asLong();
         assertThat(api.json(result).get("splitFromId").asLong()).isEqualTo(id);
-        assertThat(api.json(api.get(agent.token(), "/api/v1/tickets/" + created + "/messages")).get(0).get("id").asLong()).isEqualTo(second);
-        assertThat(api.json(api.get(agent.token(), "/api/v1/tickets/" + id + "/messages"))).hasSize(1);
+        assertThat(api.json(api.get(agent.token(), "/api/v1/tickets/" + created + "/messages"))
+                        .get(0)
+                        .get("id")
+                        .asLong())
+                .isEqualTo(second);
+        assertThat(api.json(api.get(agent.token(), "/api/v1/tickets/" + id + "/messages")))
+                .hasSize(1);
     }
 
     @Test
@@ -189,26 +246,32 @@ class TicketLifecycleTests {
         java.util.List<Long> seen = new java.util.ArrayList<>();
         String cursor = null;
         do {
-            String path = "/api/v1/tickets?teamId=" + agent.team().value() + "&status=new&sort=-created&limit=3" + (cursor == null ? "" : "&cursor=" + cursor);
+            String path = "/api/v1/tickets?teamId=" + agent.team().value() + "&status=new&sort=-created&limit=3"
+                    + (cursor == null ? "" : "&cursor=" + cursor);
             JsonNode page = api.json(api.get(agent.token(), path));
             page.get("items").forEach(t -> seen.add(t.get("id").asLong()));
-            cursor = page.get("nextCursor").isNull() ? null : page.get("nextCursor").asString();
+            cursor = page.get("nextCursor").isNull()
+                    ? null
+                    : page.get("nextCursor").asString();
         } while (cursor != null);
 
         assertThat(seen).hasSize(7).doesNotHaveDuplicates();
         assertThat(seen).isSortedAccordingTo(java.util.Comparator.reverseOrder());
-        JsonNode filtered = api.json(api.get(agent.token(), "/api/v1/tickets?teamId=" + agent.team().value() + "&priority=urgent"));
+        JsonNode filtered = api.json(
+                api.get(agent.token(), "/api/v1/tickets?teamId=" + agent.team().value() + "&priority=urgent"));
         assertThat(filtered.get("items")).isEmpty();
     }
 
     @Test
     void attachmentsAreStoredAndServedAsDownloads() {
         var agent = accounts.inNewTeam(Role.AGENT, Scope.READ, Scope.WRITE);
-        long id = api.openTicket(agent.token(), agent.team().value(), "Photos").get("id").asLong();
+        long id = api.openTicket(agent.token(), agent.team().value(), "Photos")
+                .get("id")
+                .asLong();
         String html = java.util.Base64.getEncoder().encodeToString("<script>alert(1)</script>".getBytes());
-        JsonNode message = api.json(api.post(agent.token(), "/api/v1/tickets/" + id + "/messages", """
-                {"author": "customer", "text": "See attached", "attachments": [{"fileName": "page.html", "mediaType": "text/html", "contentBase64": "%s"}]}"""
-                .formatted(html)));
+        JsonNode message =
+                api.json(api.post(agent.token(), "/api/v1/tickets/" + id + "/messages", """
+                {"author": "customer", "text": "See attached", "attachments": [{"fileName": "page.html", "mediaType": "text/html", "contentBase64": "%s"}]}""".formatted(html)));
 
         String url = message.get("attachments").get(0).get("url").asString();
         MvcResult download = api.get(agent.token(), url);
