@@ -58,6 +58,7 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setRegisterShutdownHook(!properties.ephemeral())
                     .start();
             log.info(
                     "Embedded PostgreSQL 18 started in {} ms on port {}, data in {}",
@@ -74,28 +75,29 @@ final class EmbeddedPostgresServer {
      * A JVM killed without its shutdown hook leaves its postgres running on our data directory; a new
      * start would fail on the lock. The directory is ours alone, so that server is ours to stop.
      */
-    private static void stopOrphanedServer(Path directory) throws IOException {
+    private static void stopOrphanedServer(Path directory) {
+        postmaster(directory).ifPresent(orphan -> {
+            log.warn("Stopping an orphaned embedded PostgreSQL (pid {}) left on {}", orphan.pid(), directory);
+            orphan.destroy();
+            orphan.onExit().orTimeout(30, java.util.concurrent.TimeUnit.SECONDS).join();
+        });
+    }
+
+    /** The live postgres process that holds this data directory, if any. */
+    private static java.util.Optional<ProcessHandle> postmaster(Path directory) {
         Path pidFile = directory.resolve("postmaster.pid");
-        if (!Files.isRegularFile(pidFile)) {
-            return;
-        }
-        String firstLine =
-                Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-        long pid;
         try {
-            pid = Long.parseLong(firstLine);
-        } catch (NumberFormatException e) {
-            return;
+            if (!Files.isRegularFile(pidFile)) {
+                return java.util.Optional.empty();
+            }
+            long pid = Long.parseLong(
+                    Files.readAllLines(pidFile).stream().findFirst().orElse("").trim());
+            return ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p ->
+                            p.info().command().map(c -> c.contains("postgres")).orElse(false));
+        } catch (IOException | NumberFormatException e) {
+            return java.util.Optional.empty();
         }
-        ProcessHandle.of(pid)
-                .filter(ProcessHandle::isAlive)
-                .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(false))
-                .ifPresent(orphan -> {
-                    log.warn("Stopping an orphaned embedded PostgreSQL (pid {}) left on {}", pid, directory);
-                    orphan.destroy();
-                    orphan.onExit()
-                            .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
-                            .join();
-                });
     }
 }

@@ -49,8 +49,8 @@ class AgentsController {
             String email,
             String name,
             Role role,
-            List<Long> teamIds,
-            List<String> skills,
+            List<@NotNull Long> teamIds,
+            List<@NotNull String> skills,
             int capacity,
             Presence presence,
             boolean active,
@@ -75,8 +75,8 @@ class AgentsController {
             String email,
             String name,
             Role role,
-            List<Long> teamIds,
-            List<String> skills,
+            List<@NotNull Long> teamIds,
+            List<@NotNull String> skills,
             Integer capacity,
             Presence presence,
             Boolean active) {}
@@ -106,7 +106,7 @@ class AgentsController {
 
     @PostMapping("/api/v1/agents")
     ResponseEntity<?> create(
-            @RequestBody AgentRequest request,
+            @Valid @RequestBody AgentRequest request,
             @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Caller caller = Requests.admin();
         return idempotency.run(caller, key, "POST /agents", request, () -> {
@@ -120,7 +120,7 @@ class AgentsController {
     }
 
     @PatchMapping("/api/v1/agents/{id}")
-    AgentJson update(@PathVariable long id, @RequestBody AgentRequest request) {
+    AgentJson update(@PathVariable long id, @Valid @RequestBody AgentRequest request) {
         Caller caller = Requests.caller();
         find(id);
         boolean self = caller.agent().value() == id;

@@ -75,6 +75,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<ProblemDetail> integrity(DataIntegrityViolationException e) {
+        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql
+                && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            // SQL class 22 is "data exception": a value PostgreSQL cannot take (NUL byte, out-of-range date).
+            return respond(
+                    HttpStatus.BAD_REQUEST,
+                    "invalid-value",
+                    "A value in the request cannot be stored or searched: " + abbreviate(sql.getMessage()),
+                    null);
+        }
         log.info(
                 "Refused a change that breaks a database constraint: {}",
                 e.getMostSpecificCause().getMessage());
@@ -149,7 +159,7 @@ class ApiProblems extends ResponseEntityExceptionHandler {
         ResponseEntity<Object> response = super.handleExceptionInternal(e, body, headers, status, request);
         if (response != null
                 && response.getBody() instanceof ProblemDetail problem
-                && problem.getType().equals(URI.create("about:blank"))) {
+                && (problem.getType() == null || problem.getType().equals(URI.create("about:blank")))) {
             problem.setType(URI.create(ProblemResponses.TYPE_BASE + "http-" + status.value()));
         }
         return response;

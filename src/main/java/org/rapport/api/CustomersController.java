@@ -96,7 +96,7 @@ class CustomersController {
             String timeZone,
             String notes,
             List<String> tags,
-            List<@Valid IdentityJson> identities) {}
+            List<@NotNull @Valid IdentityJson> identities) {}
 
     record CustomerList(List<CustomerJson> items, String nextCursor) {}
 

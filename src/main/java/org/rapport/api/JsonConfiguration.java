@@ -20,6 +20,7 @@ class JsonConfiguration {
     @Bean
     JsonMapperBuilderCustomizer rapportJson() {
         return builder -> builder.enable(EnumFeature.WRITE_ENUMS_TO_LOWERCASE)
+                .enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
                 .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -71,7 +71,7 @@ class SettingsController {
     record TokenRequest(
             @NotNull Long agentId,
             @NotNull String name,
-            @NotNull List<Scope> scopes) {}
+            @NotNull List<@NotNull Scope> scopes) {}
 
     /** The only response that carries a token's secret; a replayed one carries none (it is never stored). */
     record CreatedTokenJson(TokenJson token, String secret) {}

@@ -32,7 +32,7 @@ final class TicketRequests {
             String author,
             String text,
             String html,
-            List<@Valid AttachmentUpload> attachments,
+            List<@NotNull @Valid AttachmentUpload> attachments,
             TicketStatus status) {}
 
     record CreateTicket(

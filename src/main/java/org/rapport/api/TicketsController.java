@@ -109,21 +109,24 @@ class TicketsController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         Caller caller = Requests.caller();
-        boolean unassigned = assigneeId != null && assigneeId.stream().anyMatch("none"::equalsIgnoreCase);
-        Set<AgentId> assignees = assigneeId == null
-                ? Set.of()
+        List<String> assigneeValues = assigneeId == null
+                ? List.of()
                 : assigneeId.stream()
-                        .filter(a -> !"none".equalsIgnoreCase(a))
                         .flatMap(a -> java.util.Arrays.stream(a.split(",")))
-                        .map(a -> {
-                            try {
-                                return new AgentId(Long.parseLong(a.trim()));
-                            } catch (NumberFormatException e) {
-                                throw ApiException.badRequest(
-                                        "assigneeId", "'assigneeId' must be an agent id or 'none'.");
-                            }
-                        })
-                        .collect(Collectors.toSet());
+                        .map(String::trim)
+                        .filter(a -> !a.isEmpty())
+                        .toList();
+        boolean unassigned = assigneeValues.stream().anyMatch("none"::equalsIgnoreCase);
+        Set<AgentId> assignees = assigneeValues.stream()
+                .filter(a -> !"none".equalsIgnoreCase(a))
+                .map(a -> {
+                    try {
+                        return new AgentId(Long.parseLong(a));
+                    } catch (NumberFormatException e) {
+                        throw ApiException.badRequest("assigneeId", "'assigneeId' must be an agent id or 'none'.");
+                    }
+                })
+                .collect(Collectors.toSet());
         TicketFilter filter = new TicketFilter(
                 Enums.parse(TicketStatus.class, status, "status"),
                 Enums.parse(Priority.class, priority, "priority"),
@@ -365,7 +368,7 @@ class TicketsController {
 
     private static byte[] decode(String base64) {
         try {
-            return Base64.getMimeDecoder().decode(base64);
+            return Base64.getDecoder().decode(base64.replaceAll("\\s", ""));
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest("attachments.contentBase64", "an attachment's content must be Base64.");
         }

@@ -40,6 +40,25 @@ public class CustomerQueries {
                 .map(c -> withIdentities(List.of(c)).getFirst());
     }
 
+    /** The customer that now stands for {@code id}, following merges; empty when there is none. */
+    public Optional<CustomerId> survivor(CustomerId id) {
+        CustomerId current = id;
+        for (int hops = 0; hops < 100; hops++) {
+            Optional<Long> mergedInto = jdbc.sql("SELECT coalesce(merged_into_id, 0) FROM customer WHERE id = ?")
+                    .param(current.value())
+                    .query(Long.class)
+                    .optional();
+            if (mergedInto.isEmpty()) {
+                return Optional.empty();
+            }
+            if (mergedInto.get() == 0) {
+                return Optional.of(current);
+            }
+            current = new CustomerId(mergedInto.get());
+        }
+        throw new IllegalStateException("customer " + id.value() + " is in a merge cycle");
+    }
+
     public Optional<CustomerId> findByIdentity(Identity identity) {
         return jdbc.sql("SELECT customer_id FROM customer_identity WHERE kind = ? AND value = ?")
                 .params(identity.kind().name(), identity.value())

@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.rapport.agent.Agent;
 import org.rapport.agent.AgentQueries;
-import org.rapport.customer.Customer;
 import org.rapport.customer.CustomerQueries;
 import org.rapport.shared.Actor;
 import org.rapport.shared.AgentId;
@@ -64,7 +63,7 @@ public class TicketService {
         if (command.channel() == null) {
             throw new InvalidValueException("channel", "a ticket needs the channel it came from");
         }
-        Customer customer = liveCustomer(command.customer());
+        CustomerId customer = liveCustomer(command.customer());
         String subject = subject(command.subject(), command.firstMessage());
         Priority priority = command.priority() == null ? Priority.NORMAL : command.priority();
         checkAssignment(command.team(), command.assignee());
@@ -80,7 +79,7 @@ public class TicketService {
                 VALUES (?, ?, ?, 'NEW', ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?, ?) RETURNING id, number""")
                 .params(
                         subject,
-                        customer.id().value(),
+                        customer.value(),
                         command.channel().name(),
                         priority.name(),
                         priority.rank(),
@@ -101,8 +100,7 @@ public class TicketService {
         if (followUpOf != null) {
             store.audit(ticket, actor, "follow_up_of", null, followUpOf, now);
         }
-        store.publish(
-                new TicketOpened(ticket, row[1], customer.id(), command.channel(), command.team(), priority, message));
+        store.publish(new TicketOpened(ticket, row[1], customer, command.channel(), command.team(), priority, message));
         if (command.assignee() != null) {
             store.publish(new TicketAssigned(ticket, command.team(), command.assignee(), null));
         }
@@ -252,14 +250,13 @@ public class TicketService {
         store.bump(id, now);
     }
 
-    private Customer liveCustomer(CustomerId id) {
+    private CustomerId liveCustomer(CustomerId id) {
         if (id == null) {
             throw new InvalidValueException("customer", "a ticket needs a customer");
         }
-        Customer customer = customers
-                .find(id)
+        return customers
+                .survivor(id)
                 .orElseThrow(() -> new InvalidValueException("customer", "customer " + id.value() + " does not exist"));
-        return customer.merged() ? liveCustomer(customer.mergedInto()) : customer;
     }
 
     private void checkAssignment(TeamId team, AgentId assignee) {

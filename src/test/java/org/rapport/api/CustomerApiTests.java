@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.rapport.Accounts;
@@ -34,11 +35,11 @@ class CustomerApiTests {
         String email = Accounts.unique("dana") + "@Example.COM";
         String digits = digits(8);
 
-        MvcResult created = api.post(agent.token(), "/api/v1/customers", """
+        MvcResult created = api.post(
+                agent.token(), "/api/v1/customers", """
                 {"name": "Dana Scully", "organization": "Field Office", "identities": [
                   {"kind": "email", "value": "%s"},
-                  {"kind": "phone", "value": "+49 (30) %s-%s"}]}"""
-                .formatted(email, digits.substring(0, 4), digits.substring(4)));
+                  {"kind": "phone", "value": "+49 (30) %s-%s"}]}""".formatted(email, digits.substring(0, 4), digits.substring(4)));
 
         assertThat(created.getResponse().getStatus()).as(Api.contentOf(created)).isEqualTo(201);
         JsonNode customer = api.json(created);
@@ -50,7 +51,7 @@ class CustomerApiTests {
         assertThat(customer.get("organization").asString()).isEqualTo("Field Office");
         assertThat(customer.get("mergedIntoId").isNull()).isTrue();
         assertThat(identities(customer))
-                .containsExactly("email:" + email.toLowerCase(java.util.Locale.ROOT), "phone:+4930" + digits);
+                .containsExactly("email:" + email.toLowerCase(Locale.ROOT), "phone:+4930" + digits);
 
         MvcResult read = api.get(agent.token(), "/api/v1/customers/" + id);
 
@@ -119,7 +120,8 @@ class CustomerApiTests {
         long other = id(create(agent.token(), "Other", email("other")));
 
         MvcResult result = api.post(agent.token(), "/api/v1/customers/" + other + "/identities", """
-                {"kind": "email", "value": "%s"}""".formatted(taken.toUpperCase(java.util.Locale.ROOT)));
+                {"kind": "email", "value": "%s"}""".formatted(
+                        taken.toUpperCase(Locale.ROOT)));
 
         JsonNode problem = assertProblem(result, 409, "conflict");
         assertThat(problem.get("detail").asString()).contains(Long.toString(owner));
@@ -157,8 +159,9 @@ class CustomerApiTests {
                     assertThat(e.get("before").asString()).isEqualTo("email:" + email);
                     assertThat(e.get("after").isNull()).isTrue();
                 });
-        assertThat(changes).allSatisfy(e -> assertThat(e.get("actor").get("kind").asString())
-                .isEqualTo("api_token"));
+        assertThat(changes)
+                .allSatisfy(
+                        e -> assertThat(e.get("actor").get("kind").asString()).isEqualTo("api_token"));
     }
 
     @Test
@@ -170,8 +173,7 @@ class CustomerApiTests {
         long byIdentity = id(create(agent.token(), "Grace Hopper", handle + "@example.com"));
 
         JsonNode names = api.json(api.get(agent.token(), "/api/v1/customers?q=" + marker));
-        JsonNode addresses = api.json(
-                api.get(agent.token(), "/api/v1/customers?q=" + handle.toUpperCase(java.util.Locale.ROOT)));
+        JsonNode addresses = api.json(api.get(agent.token(), "/api/v1/customers?q=" + handle.toUpperCase(Locale.ROOT)));
 
         assertThat(ids(names.get("items"))).containsExactly(byName);
         assertThat(ids(addresses.get("items"))).containsExactly(byIdentity);
@@ -186,8 +188,8 @@ class CustomerApiTests {
         long survivor = id(create(agent.token(), "Sam Taylor", phone));
         long ticket = openTicket(agent, merged, "Order 1234 missing");
 
-        MvcResult result = api.post(
-                agent.token(), "/api/v1/customers/" + merged + "/merge", "{\"into\": %d}".formatted(survivor));
+        MvcResult result =
+                api.post(agent.token(), "/api/v1/customers/" + merged + "/merge", "{\"into\": %d}".formatted(survivor));
 
         assertThat(result.getResponse().getStatus()).as(Api.contentOf(result)).isEqualTo(200);
         JsonNode after = api.json(result);
@@ -287,8 +289,8 @@ class CustomerApiTests {
 
     private long openTicket(Account agent, long customer, String subject) {
         MvcResult result = api.post(agent.token(), "/api/v1/tickets", """
-                {"subject": "%s", "customer": {"id": %d}, "teamId": %d, "message": {"text": "Where is it?"}}"""
-                .formatted(subject, customer, agent.team().value()));
+                {"subject": "%s", "customer": {"id": %d}, "teamId": %d, "message": {"text": "Where is it?"}}""".formatted(
+                        subject, customer, agent.team().value()));
         assertThat(result.getResponse().getStatus()).as(Api.contentOf(result)).isEqualTo(201);
         return api.json(result).get("id").asLong();
     }
@@ -335,7 +337,8 @@ class CustomerApiTests {
     private static List<String> identities(JsonNode customer) {
         List<String> identities = new ArrayList<>();
         customer.get("identities")
-                .forEach(i -> identities.add(i.get("kind").asString() + ":" + i.get("value").asString()));
+                .forEach(i -> identities.add(
+                        i.get("kind").asString() + ":" + i.get("value").asString()));
         return identities;
     }
 
