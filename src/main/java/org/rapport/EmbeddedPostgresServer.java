@@ -24,10 +24,30 @@ final class EmbeddedPostgresServer {
     private EmbeddedPostgresServer() {}
 
     static EmbeddedPostgres start(DatabaseProperties properties) {
-        Path directory = properties.ephemeral()
-                ? Ephemeral.DIRECTORY
-                : properties.embeddedDirectory().toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(directory, dir -> boot(dir, properties));
+        if (properties.ephemeral()) {
+            return RUNNING.computeIfAbsent(Ephemeral.DIRECTORY, dir -> {
+                EmbeddedPostgres postgres = boot(dir, properties);
+                // A throw-away server needs no orderly shutdown; waiting for one held every test JVM 30 s at exit.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> discard(dir)));
+                return postgres;
+            });
+        }
+        return RUNNING.computeIfAbsent(
+                properties.embeddedDirectory().toAbsolutePath().normalize(), dir -> boot(dir, properties));
+    }
+
+    private static void discard(Path directory) {
+        postmaster(directory).ifPresent(server -> {
+            server.destroyForcibly();
+            server.onExit()
+                    .completeOnTimeout(server, 5, java.util.concurrent.TimeUnit.SECONDS)
+                    .join();
+        });
+        try {
+            org.springframework.util.FileSystemUtils.deleteRecursively(directory);
+        } catch (IOException e) {
+            // Only a temporary directory is left behind.
+        }
     }
 
     /** One throw-away data directory per JVM, for tests. */
