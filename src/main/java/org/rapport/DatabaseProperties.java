@@ -17,7 +17,7 @@ public record DatabaseProperties(
         String user,
         String password,
         @DefaultValue("./data") Path dataDir,
-        @DefaultValue("20") int poolSize,
+        @DefaultValue("10") int poolSize,
         @DefaultValue("0") int embeddedPort,
         @DefaultValue("true") boolean synchronousCommit,
         boolean ephemeral) {

@@ -77,6 +77,7 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("synchronous_commit", properties.synchronousCommit() ? "on" : "off")
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("shared_buffers", "256MB")
+                    .setServerConfig("max_wal_size", "2GB")
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setRegisterShutdownHook(!properties.ephemeral())
                     .start();

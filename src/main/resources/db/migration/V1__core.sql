@@ -128,7 +128,9 @@ CREATE INDEX ticket_team_idx ON ticket (team_id, updated_at DESC, id DESC);
 CREATE INDEX ticket_assignee_idx ON ticket (assignee_id, updated_at DESC, id DESC);
 CREATE INDEX ticket_created_idx ON ticket (created_at DESC, id DESC);
 CREATE INDEX ticket_updated_idx ON ticket (updated_at DESC, id DESC);
-CREATE INDEX ticket_tags_idx ON ticket USING gin (tags);
+-- Only tagged tickets: untagged ones would all pile onto GIN's single "empty" entry, a hot spot under
+-- concurrent creates. Queries add "tags <> '{}'" so the planner can use it.
+CREATE INDEX ticket_tags_idx ON ticket USING gin (tags) WHERE tags <> '{}';
 
 CREATE TABLE ticket_message (
     id                BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

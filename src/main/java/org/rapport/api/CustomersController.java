@@ -18,6 +18,7 @@ import org.rapport.ticket.TicketFilter;
 import org.rapport.ticket.TicketQueries;
 import org.rapport.ticket.TicketSort;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/customers")
 class CustomersController {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(CustomersController.class);
 
     private final CustomerService customers;
     private final CustomerQueries queries;
@@ -172,6 +175,22 @@ class CustomersController {
                 caller.actor());
         Customer customer = find(id);
         return ResponseEntity.ok().eTag(Requests.etag(customer.version())).body(CustomerJson.of(customer));
+    }
+
+    /** Admins only, and only for a customer without tickets: one with tickets is merged, not deleted. */
+    @DeleteMapping("/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        Caller caller = Requests.admin();
+        find(id);
+        if (tickets.anyOf(new CustomerId(id))) {
+            throw new ApiException(
+                    HttpStatus.CONFLICT,
+                    "conflict",
+                    "Customer " + id + " has tickets and cannot be deleted; merge it into the right customer instead.");
+        }
+        customers.delete(new CustomerId(id));
+        log.info("Customer {} deleted by {}", id, caller.actor().label());
+        return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/{id}/identities")

@@ -162,7 +162,7 @@ class TicketsController {
                     customer,
                     request.channel() == null ? ChannelKind.API : request.channel(),
                     true);
-            var added = tickets.open(
+            var opened = tickets.open(
                     new OpenTicket(
                             request.subject(),
                             customer,
@@ -174,7 +174,7 @@ class TicketsController {
                             request.customFields(),
                             first),
                     caller.actor());
-            Ticket ticket = queries.get(added.ticket(), TicketScope.ALL);
+            Ticket ticket = opened.ticket();
             return ResponseEntity.created(
                             URI.create("/api/v1/tickets/" + ticket.id().value()))
                     .eTag(Requests.etag(ticket.version()))

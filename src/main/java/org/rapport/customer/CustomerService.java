@@ -184,6 +184,29 @@ public class CustomerService {
         events.publishEvent(new CustomersMerged(merged, survivor, actor));
     }
 
+    /**
+     * Erases a customer created by mistake: identities, audit trail and record. Refused while other
+     * customers were merged into this one; the caller checks that no ticket refers to it.
+     */
+    public void delete(CustomerId id) {
+        lockForChange(id, null);
+        boolean survivor = jdbc.sql("SELECT EXISTS (SELECT 1 FROM customer WHERE merged_into_id = ?)")
+                .param(id.value())
+                .query(Boolean.class)
+                .single();
+        if (survivor) {
+            throw new ConflictException(
+                    "other customers were merged into customer " + id.value() + "; it cannot be deleted");
+        }
+        jdbc.sql("DELETE FROM customer_identity WHERE customer_id = ?")
+                .param(id.value())
+                .update();
+        jdbc.sql("DELETE FROM customer_audit WHERE customer_id = ?")
+                .param(id.value())
+                .update();
+        jdbc.sql("DELETE FROM customer WHERE id = ?").param(id.value()).update();
+    }
+
     private void applyDetails(CustomerId id, CustomerDetails details, Actor actor) {
         Customer current = queries.find(id).orElseThrow();
         if (details.organization() != null) {

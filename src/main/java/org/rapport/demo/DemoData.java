@@ -166,13 +166,13 @@ class DemoData implements ApplicationRunner {
             int stage = random.nextInt(10);
             if (assignee != null && stage >= 3) {
                 tickets.addMessage(
-                        opened.ticket(),
+                        opened.ticket().id(),
                         NewMessage.replyFromAgent(assignee.value(), story[2]),
                         stage >= 8 ? TicketStatus.SOLVED : stage >= 6 ? TicketStatus.PENDING : null,
                         DEMO);
                 if (stage == 9) {
                     tickets.addMessage(
-                            opened.ticket(),
+                            opened.ticket().id(),
                             NewMessage.fromCustomer(
                                     customer.value(),
                                     channel,
@@ -182,7 +182,7 @@ class DemoData implements ApplicationRunner {
                 }
                 if (stage == 4) {
                     tickets.addMessage(
-                            opened.ticket(),
+                            opened.ticket().id(),
                             NewMessage.noteFromAgent(
                                     assignee.value(), "Checked the order history; escalating to the warehouse lead."),
                             TicketStatus.ON_HOLD,

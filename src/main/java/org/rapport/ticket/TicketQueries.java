@@ -88,7 +88,7 @@ public class TicketQueries {
             params.put("customer", filter.customer().value());
         }
         if (filter.tag() != null) {
-            sql.append(" AND tags @> ARRAY[CAST(:tag AS TEXT)]");
+            sql.append(" AND tags <> '{}' AND tags @> ARRAY[CAST(:tag AS TEXT)]");
             params.put("tag", filter.tag());
         }
         if (!filter.channels().isEmpty()) {
@@ -162,11 +162,19 @@ public class TicketQueries {
         return audit.entries(id);
     }
 
+    /** Whether any ticket, merged ones included, belongs to this customer. */
+    public boolean anyOf(CustomerId customer) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM ticket WHERE customer_id = ?)")
+                .param(customer.value())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Every tag in use with the number of tickets carrying it, most used first. */
     public Map<String, Long> tagCounts() {
         Map<String, Long> counts = new LinkedHashMap<>();
         jdbc.sql(
-                        "SELECT tag, count(*) FROM ticket, unnest(tags) AS tag GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 1000")
+                        "SELECT tag, count(*) FROM ticket, unnest(tags) AS tag WHERE tags <> '{}' GROUP BY tag ORDER BY count(*) DESC, tag LIMIT 1000")
                 .query(rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });

@@ -35,13 +35,16 @@ public class TicketService {
     private final CustomerQueries customers;
     private final AgentQueries agents;
     private final JsonMapper json;
+    private final TicketQueries queries;
 
     TicketService(
             TicketStore store,
             CustomFields customFields,
             CustomerQueries customers,
             AgentQueries agents,
-            JsonMapper json) {
+            JsonMapper json,
+            TicketQueries queries) {
+        this.queries = queries;
         this.store = store;
         this.customFields = customFields;
         this.customers = customers;
@@ -52,18 +55,23 @@ public class TicketService {
     /** Where a message landed: a customer writing on a closed ticket lands on a new follow-up ticket. */
     public record Added(TicketId ticket, MessageId message, boolean followUp) {}
 
-    public Added open(OpenTicket command, Actor actor) {
+    /** A new ticket as stored, with its first message. */
+    public record Opened(Ticket ticket, MessageId message) {}
+
+    public Opened open(OpenTicket command, Actor actor) {
         return open(command, null, actor);
     }
 
-    private Added open(OpenTicket command, TicketId followUpOf, Actor actor) {
+    private Opened open(OpenTicket command, TicketId followUpOf, Actor actor) {
         if (command.firstMessage() == null) {
             throw new InvalidValueException("message", "a ticket starts with a message");
         }
         if (command.channel() == null) {
             throw new InvalidValueException("channel", "a ticket needs the channel it came from");
         }
-        CustomerId customer = liveCustomer(command.customer());
+        if (command.customer() == null) {
+            throw new InvalidValueException("customer", "a ticket needs a customer");
+        }
         String subject = subject(command.subject(), command.firstMessage());
         Priority priority = command.priority() == null ? Priority.NORMAL : command.priority();
         checkAssignment(command.team(), command.assignee());
@@ -72,39 +80,78 @@ public class TicketService {
                 command.customFields() == null ? Map.of() : withoutNulls(customFields.check(command.customFields()));
         Instant now = store.now();
         boolean fromCustomer = command.firstMessage().authorKind() == AuthorKind.CUSTOMER;
-        var row = store.jdbc()
+        NewTicketRow row = new NewTicketRow(
+                subject,
+                command.channel(),
+                priority,
+                command.team(),
+                command.assignee(),
+                tags,
+                json.writeValueAsString(fields),
+                followUpOf,
+                now,
+                fromCustomer);
+        // The customer check rides on the insert; only a merged or unknown customer costs a second look.
+        Ticket ticket = insert(row, command.customer())
+                .orElseGet(() -> insert(row, liveCustomer(command.customer()))
+                        .orElseThrow(() -> new InvalidValueException(
+                                "customer", "customer " + command.customer().value() + " was just merged; try again")));
+        MessageId message = store.insertMessage(
+                ticket.id(), command.firstMessage(), channelOf(command.firstMessage(), command.channel()), now);
+        store.audit(ticket.id(), actor, "created", null, "#" + ticket.number(), now);
+        if (followUpOf != null) {
+            store.audit(ticket.id(), actor, "follow_up_of", null, followUpOf, now);
+        }
+        store.publish(new TicketOpened(
+                ticket.id(), ticket.number(), ticket.customer(), command.channel(), command.team(), priority, message));
+        if (command.assignee() != null) {
+            store.publish(new TicketAssigned(ticket.id(), command.team(), command.assignee(), null));
+        }
+        return new Opened(ticket, message);
+    }
+
+    private record NewTicketRow(
+            String subject,
+            ChannelKind channel,
+            Priority priority,
+            TeamId team,
+            AgentId assignee,
+            List<String> tags,
+            String customFields,
+            TicketId followUpOf,
+            Instant at,
+            boolean fromCustomer) {}
+
+    /** Inserts the ticket if {@code customer} exists and was not merged away. */
+    private Optional<Ticket> insert(NewTicketRow row, CustomerId customer) {
+        Timestamp at = Timestamp.from(row.at());
+        return store.jdbc()
                 .sql("""
                 INSERT INTO ticket (subject, customer_id, channel, status, priority, priority_rank, team_id, assignee_id, tags, custom_fields,
                                     follow_up_of_id, created_at, updated_at, last_customer_message_at)
-                VALUES (?, ?, ?, 'NEW', ?, ?, ?, ?, ?, CAST(? AS JSONB), ?, ?, ?, ?) RETURNING id, number""")
-                .params(
-                        subject,
-                        customer.value(),
-                        command.channel().name(),
-                        priority.name(),
-                        priority.rank(),
-                        command.team() == null ? null : command.team().value(),
-                        command.assignee() == null ? null : command.assignee().value(),
-                        tags.toArray(String[]::new),
-                        json.writeValueAsString(fields),
-                        followUpOf == null ? null : followUpOf.value(),
-                        Timestamp.from(now),
-                        Timestamp.from(now),
-                        fromCustomer ? Timestamp.from(now) : null)
-                .query((rs, n) -> new long[] {rs.getLong(1), rs.getLong(2)})
-                .single();
-        TicketId ticket = new TicketId(row[0]);
-        MessageId message = store.insertMessage(
-                ticket, command.firstMessage(), channelOf(command.firstMessage(), command.channel()), now);
-        store.audit(ticket, actor, "created", null, "#" + row[1], now);
-        if (followUpOf != null) {
-            store.audit(ticket, actor, "follow_up_of", null, followUpOf, now);
-        }
-        store.publish(new TicketOpened(ticket, row[1], customer, command.channel(), command.team(), priority, message));
-        if (command.assignee() != null) {
-            store.publish(new TicketAssigned(ticket, command.team(), command.assignee(), null));
-        }
-        return new Added(ticket, message, followUpOf != null);
+                SELECT CAST(:subject AS TEXT), c.id, CAST(:channel AS TEXT), 'NEW', CAST(:priority AS TEXT), CAST(:rank AS SMALLINT),
+                       CAST(:team AS BIGINT), CAST(:assignee AS BIGINT), CAST(:tags AS TEXT[]), CAST(:fields AS JSONB),
+                       CAST(:followUpOf AS BIGINT), CAST(:at AS TIMESTAMPTZ), CAST(:at AS TIMESTAMPTZ), CAST(:customerAt AS TIMESTAMPTZ)
+                FROM customer c WHERE c.id = :customer AND c.merged_into_id IS NULL
+                RETURNING\s""" + TicketQueries.COLUMNS)
+                .param("subject", row.subject())
+                .param("channel", row.channel().name())
+                .param("priority", row.priority().name())
+                .param("rank", row.priority().rank())
+                .param("team", row.team() == null ? null : row.team().value())
+                .param(
+                        "assignee",
+                        row.assignee() == null ? null : row.assignee().value())
+                .param("tags", row.tags().toArray(String[]::new))
+                .param("fields", row.customFields())
+                .param(
+                        "followUpOf",
+                        row.followUpOf() == null ? null : row.followUpOf().value())
+                .param("at", at)
+                .param("customerAt", row.fromCustomer() ? at : null)
+                .param("customer", customer.value())
+                .query(queries::row)
+                .optional();
     }
 
     /**
@@ -129,9 +176,9 @@ public class TicketService {
                     ticket.tags(),
                     null,
                     message);
-            Added added = open(followUp, ticket.id(), actor);
-            store.audit(ticket.id(), actor, "follow_up", null, added.ticket(), store.now());
-            return added;
+            Opened opened = open(followUp, ticket.id(), actor);
+            store.audit(ticket.id(), actor, "follow_up", null, opened.ticket().id(), store.now());
+            return new Added(opened.ticket().id(), opened.message(), true);
         }
         Instant now = store.now();
         ChannelKind channel = channelOf(message, ticket.channel());

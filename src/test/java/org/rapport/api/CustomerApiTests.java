@@ -357,4 +357,34 @@ class CustomerApiTests {
         });
         return entries;
     }
+
+    @Test
+    void adminDeletesACustomerWithoutTicketsButNotOneWithTickets() {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        var agent = accounts.inNewTeam(Role.AGENT);
+        long mistake = api.json(api.post(admin.token(), "/api/v1/customers", """
+                {"name": "Typo", "identities": [{"kind": "email", "value": "%s@example.com"}]}""".formatted(Accounts.unique("typo"))))
+                .get("id")
+                .asLong();
+        long withTicket = api.openTicket(admin.token(), admin.team().value(), "Keep me")
+                .get("customerId")
+                .asLong();
+
+        assertThat(api.perform(MockMvcRequestBuilders.delete("/api/v1/customers/" + mistake), agent.token())
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(api.perform(MockMvcRequestBuilders.delete("/api/v1/customers/" + withTicket), admin.token())
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(409);
+        assertThat(api.perform(MockMvcRequestBuilders.delete("/api/v1/customers/" + mistake), admin.token())
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(204);
+        assertThat(api.get(admin.token(), "/api/v1/customers/" + mistake)
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+    }
 }
