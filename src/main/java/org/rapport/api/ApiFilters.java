@@ -71,7 +71,8 @@ class ApiFilters {
                                 "The request body is larger than " + limit + " bytes."));
                 return;
             }
-            chain.doFilter(new LimitedRequest(request, limit), response);
+            // With a declared length the container reads no further; only a chunked body needs counting.
+            chain.doFilter(request.getContentLengthLong() < 0 ? new LimitedRequest(request, limit) : request, response);
         }
     }
 
