@@ -26,6 +26,7 @@ import picocli.CommandLine.Unmatched;
             Rapport.Admin.class,
             Rapport.Db.class,
             Rapport.Config.class,
+            MailCommand.class,
             CommandLine.HelpCommand.class
         })
 public class Rapport implements Callable<Integer> {

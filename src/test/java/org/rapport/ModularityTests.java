@@ -18,7 +18,8 @@ class ModularityTests {
     @Test
     void modulesAreTheOnesDesigned() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .containsExactlyInAnyOrder("shared", "files", "customer", "agent", "ticket", "access", "api", "demo");
+                .containsExactlyInAnyOrder(
+                        "shared", "files", "customer", "agent", "ticket", "access", "api", "demo", "mail");
     }
 
     @Test

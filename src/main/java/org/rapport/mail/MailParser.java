@@ -1,0 +1,468 @@
+package org.rapport.mail;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
+import org.apache.james.mime4j.dom.Body;
+import org.apache.james.mime4j.dom.Entity;
+import org.apache.james.mime4j.dom.Multipart;
+import org.apache.james.mime4j.dom.SingleBody;
+import org.apache.james.mime4j.dom.address.AddressList;
+import org.apache.james.mime4j.dom.address.Mailbox;
+import org.apache.james.mime4j.dom.address.MailboxList;
+import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
+import org.apache.james.mime4j.io.MaxHeaderLimitException;
+import org.apache.james.mime4j.io.MaxLineLimitException;
+import org.apache.james.mime4j.message.DefaultMessageBuilder;
+import org.apache.james.mime4j.message.DefaultMessageWriter;
+import org.apache.james.mime4j.stream.Field;
+import org.apache.james.mime4j.stream.MimeConfig;
+import org.rapport.shared.EmailAddress;
+import org.rapport.shared.SafeHtml;
+
+/**
+ * Parses raw RFC 5322 bytes into a {@link ParsedMail}, within {@link MailLimits}. Pure: no I/O besides
+ * the given bytes, so the command line, the receivers and the fuzzer all call the same thing. Never
+ * throws anything but {@link MailRejectedException} for bad input.
+ */
+public class MailParser {
+
+    private static final Pattern LINK = Pattern.compile("(?i)(https?://|href\\s*=)");
+    private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]{1,995})>");
+    private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
+    private static final int MAX_HEADER_VALUES_SHOWN = 50;
+
+    private final MailLimits limits;
+
+    public MailParser(MailLimits limits) {
+        this.limits = limits;
+    }
+
+    public ParsedMail parse(byte[] raw) {
+        if (raw == null || raw.length == 0) {
+            throw new MailRejectedException("malformed", "the message is empty");
+        }
+        if (raw.length > limits.maxMessageBytes()) {
+            throw new MailRejectedException(
+                    "maxMessageBytes",
+                    "the message has " + raw.length + " bytes, more than " + limits.maxMessageBytes());
+        }
+        org.apache.james.mime4j.dom.Message message = read(raw);
+        try {
+            Walk walk = new Walk();
+            walk.entity(message, 0);
+            Map<String, List<String>> headers = headers(message);
+            if (headers.getOrDefault("from", List.of()).isEmpty()
+                    && headers.getOrDefault("subject", List.of()).isEmpty()
+                    && walk.text.isEmpty()
+                    && walk.html.isEmpty()
+                    && walk.attachments.isEmpty()) {
+                throw new MailRejectedException(
+                        "malformed", "this is not a mail message: no From, no Subject, no body");
+            }
+            String html = walk.html.isEmpty() ? null : SafeHtml.sanitise(walk.html.toString());
+            String text =
+                    !walk.text.isEmpty() ? walk.text.toString().strip() : html == null ? "" : SafeHtml.toText(html);
+            int links = count(LINK, walk.html) + count(LINK, walk.text);
+            if (links > limits.maxLinks()) {
+                throw new MailRejectedException(
+                        "maxLinks", "the message has " + links + " links, more than " + limits.maxLinks());
+            }
+            List<MailAddress> to = addresses(message.getTo());
+            List<MailAddress> cc = addresses(message.getCc());
+            if (to.size() + cc.size() > limits.maxRecipients()) {
+                throw new MailRejectedException(
+                        "maxRecipients",
+                        "the message has " + (to.size() + cc.size()) + " recipients, more than "
+                                + limits.maxRecipients());
+            }
+            Classification kind = Classification.of(headers, walk.reportType, walk.deliveryStatus);
+            return new ParsedMail(
+                    headers,
+                    first(message.getFrom()),
+                    to,
+                    cc,
+                    addresses(message.getReplyTo()),
+                    message.getSubject() == null ? "" : message.getSubject().strip(),
+                    id(message.getMessageId()),
+                    id(single(headers, "in-reply-to")),
+                    ids(String.join(" ", headers.getOrDefault("references", List.of()))),
+                    message.getDate() == null ? null : message.getDate().toInstant(),
+                    text,
+                    html,
+                    ReplyText.of(text),
+                    List.copyOf(walk.attachments),
+                    kind.kind(),
+                    kind.reasons(),
+                    walk.bouncedMessageId,
+                    walk.deliveryStatus.get("final-recipient"),
+                    links);
+        } catch (MailRejectedException e) {
+            throw e;
+        } catch (RuntimeException | IOException e) {
+            throw new MailRejectedException(
+                    "malformed", "the message cannot be read: " + e.getClass().getSimpleName(), e);
+        } finally {
+            message.dispose();
+        }
+    }
+
+    private org.apache.james.mime4j.dom.Message read(byte[] raw) {
+        MimeConfig config = MimeConfig.custom()
+                .setMaxHeaderCount(limits.maxHeaderCount())
+                .setMaxHeaderLen(limits.maxHeaderBytes())
+                .setMaxLineLen(-1)
+                .setMaxContentLen(limits.maxDecodedBytes())
+                .setStrictParsing(false)
+                .build();
+        DefaultMessageBuilder builder = new DefaultMessageBuilder();
+        builder.setMimeEntityConfig(config);
+        builder.setDecodeMonitor(DecodeMonitor.SILENT);
+        try {
+            return builder.parseMessage(new ByteArrayInputStream(raw));
+        } catch (IOException | RuntimeException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof MaxHeaderLimitException) {
+                    throw new MailRejectedException(
+                            "maxHeaderCount",
+                            "the message has more than " + limits.maxHeaderCount() + " header fields",
+                            e);
+                }
+                if (t instanceof MaxHeaderLengthLimitException || t instanceof MaxLineLimitException) {
+                    throw new MailRejectedException(
+                            "maxHeaderBytes", "a header field is longer than " + limits.maxHeaderBytes() + " bytes", e);
+                }
+            }
+            throw new MailRejectedException(
+                    "malformed", "the message cannot be parsed: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** Walks the MIME tree once, collecting text, HTML and files, and counting against the limits. */
+    private final class Walk {
+        final StringBuilder text = new StringBuilder();
+        final StringBuilder html = new StringBuilder();
+        final List<MailAttachment> attachments = new ArrayList<>();
+        final Map<String, String> deliveryStatus = new LinkedHashMap<>();
+        String reportType;
+        String bouncedMessageId;
+        int parts;
+        long decoded;
+
+        void entity(Entity entity, int depth) throws IOException {
+            if (depth > limits.maxMimeDepth()) {
+                throw new MailRejectedException(
+                        "maxMimeDepth", "MIME parts are nested deeper than " + limits.maxMimeDepth());
+            }
+            if (++parts > limits.maxParts()) {
+                throw new MailRejectedException(
+                        "maxParts", "the message has more than " + limits.maxParts() + " MIME parts");
+            }
+            Body body = entity.getBody();
+            String type = entity.getMimeType() == null
+                    ? "text/plain"
+                    : entity.getMimeType().toLowerCase(Locale.ROOT);
+            if (body instanceof Multipart multipart) {
+                if (type.equals("multipart/report")) {
+                    reportType = parameter(entity, "report-type");
+                }
+                for (Entity part : multipart.getBodyParts()) {
+                    entity(part, depth + 1);
+                }
+                return;
+            }
+            if (body instanceof org.apache.james.mime4j.dom.Message nested) {
+                byte[] bytes = write(nested);
+                if ("delivery-status".equalsIgnoreCase(reportType) && bouncedMessageId == null) {
+                    bouncedMessageId = id(nested.getMessageId());
+                }
+                attach(entity, fileName(entity, nested.getSubject(), ".eml"), "message/rfc822", bytes, false);
+                return;
+            }
+            if (!(body instanceof SingleBody single)) {
+                return;
+            }
+            byte[] bytes = bytes(single);
+            boolean attachment =
+                    "attachment".equalsIgnoreCase(entity.getDispositionType()) || entity.getFilename() != null;
+            if (!attachment && type.equals("text/plain")) {
+                append(text, decode(bytes, entity.getCharset()));
+            } else if (!attachment && type.equals("text/html")) {
+                append(html, decode(bytes, entity.getCharset()));
+            } else if (type.equals("message/delivery-status")) {
+                readDeliveryStatus(decode(bytes, "us-ascii"));
+                attach(entity, "delivery-status.txt", type, bytes, false);
+            } else if (type.equals("text/rfc822-headers") && "delivery-status".equalsIgnoreCase(reportType)) {
+                Matcher m = Pattern.compile("(?im)^message-id:\\s*(<[^>]+>)").matcher(decode(bytes, "us-ascii"));
+                if (m.find() && bouncedMessageId == null) {
+                    bouncedMessageId = id(m.group(1));
+                }
+                attach(entity, "original-headers.txt", type, bytes, false);
+            } else {
+                boolean inline = "inline".equalsIgnoreCase(entity.getDispositionType()) || contentId(entity) != null;
+                attach(entity, fileName(entity, null, extension(type)), type, bytes, inline);
+            }
+        }
+
+        private void readDeliveryStatus(String status) {
+            for (String line : status.split("\\r?\\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0) {
+                    String key = line.substring(0, colon).trim().toLowerCase(Locale.ROOT);
+                    String value = line.substring(colon + 1).trim();
+                    if (key.equals("final-recipient") || key.equals("original-recipient")) {
+                        int semicolon = value.indexOf(';');
+                        value = semicolon >= 0 ? value.substring(semicolon + 1).trim() : value;
+                        value = value.replaceAll("[<>]", "").toLowerCase(Locale.ROOT);
+                    }
+                    deliveryStatus.putIfAbsent(key, value);
+                }
+            }
+        }
+
+        private byte[] bytes(SingleBody body) throws IOException {
+            try (InputStream in = body.getInputStream()) {
+                byte[] bytes =
+                        in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxDecodedBytes() - decoded + 1));
+                decoded += bytes.length;
+                if (decoded > limits.maxDecodedBytes()) {
+                    throw new MailRejectedException(
+                            "maxDecodedBytes",
+                            "the decoded parts are larger than " + limits.maxDecodedBytes() + " bytes");
+                }
+                return bytes;
+            }
+        }
+
+        private void attach(Entity entity, String name, String type, byte[] bytes, boolean inline) {
+            attachments.add(
+                    new MailAttachment(name, type, bytes.length, sha256(bytes), inline, contentId(entity), bytes));
+        }
+    }
+
+    private static void append(StringBuilder target, String part) {
+        if (!target.isEmpty()) {
+            target.append("\n\n");
+        }
+        target.append(part);
+    }
+
+    /**
+     * Decodes text in its declared charset; when the bytes are not valid there, as valid UTF-8 (the
+     * commonest mislabel), and only then leniently as windows-1252, which maps every byte.
+     */
+    static String decode(byte[] bytes, String declared) {
+        Charset charset = charset(declared);
+        if (charset != null) {
+            String strict = strict(bytes, charset);
+            boolean asciiLabel = charset == StandardCharsets.US_ASCII || charset == StandardCharsets.ISO_8859_1;
+            if (strict != null
+                    && !(asciiLabel && hasHighBytes(bytes) && strict(bytes, StandardCharsets.UTF_8) != null)) {
+                return strict;
+            }
+        }
+        String utf8 = strict(bytes, StandardCharsets.UTF_8);
+        return utf8 != null ? utf8 : new String(bytes, Charset.forName("windows-1252"));
+    }
+
+    private static Charset charset(String name) {
+        if (name == null || name.isBlank()) {
+            return StandardCharsets.US_ASCII;
+        }
+        try {
+            return Charset.forName(name.trim().replace("\"", ""));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static String strict(byte[] bytes, Charset charset) {
+        try {
+            return charset.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return null;
+        }
+    }
+
+    private static boolean hasHighBytes(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Map<String, List<String>> headers(org.apache.james.mime4j.dom.Message message) {
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (Field field : message.getHeader().getFields()) {
+            List<String> values =
+                    headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+            if (values.size() < MAX_HEADER_VALUES_SHOWN) {
+                String body = field.getBody() == null ? "" : field.getBody();
+                values.add(DecoderUtil.decodeEncodedWords(body.replaceAll("\\r?\\n[ \\t]+", " "), DecodeMonitor.SILENT)
+                        .strip());
+            }
+        }
+        return headers;
+    }
+
+    private static String single(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.get(name);
+        return values == null || values.isEmpty() ? null : values.getFirst();
+    }
+
+    private static MailAddress first(MailboxList list) {
+        if (list == null || list.isEmpty()) {
+            return null;
+        }
+        return address(list.get(0));
+    }
+
+    private static List<MailAddress> addresses(AddressList list) {
+        if (list == null) {
+            return List.of();
+        }
+        List<MailAddress> addresses = new ArrayList<>();
+        for (Mailbox mailbox : list.flatten()) {
+            MailAddress address = address(mailbox);
+            if (address != null) {
+                addresses.add(address);
+            }
+        }
+        return addresses;
+    }
+
+    /** Null when the address part is not a valid address (it may not be trusted, nor answered). */
+    private static MailAddress address(Mailbox mailbox) {
+        String raw = mailbox.getAddress();
+        if (raw == null || !EmailAddress.isValid(raw)) {
+            return null;
+        }
+        String address = EmailAddress.of(raw).value();
+        String name = mailbox.getName() == null ? null : mailbox.getName().strip();
+        boolean trusted = true;
+        if (name != null) {
+            Matcher m = EMAIL_IN_TEXT.matcher(name);
+            while (m.find()) {
+                if (!m.group().equalsIgnoreCase(address)) {
+                    trusted = false;
+                }
+            }
+        }
+        return new MailAddress(name, address, trusted);
+    }
+
+    static String id(String value) {
+        if (value == null) {
+            return null;
+        }
+        Matcher m = ANGLE_ID.matcher(value);
+        if (m.find()) {
+            return m.group(1);
+        }
+        String bare = value.strip();
+        return bare.isEmpty() || bare.length() > 995 || bare.contains(" ") ? null : bare;
+    }
+
+    static List<String> ids(String value) {
+        List<String> ids = new ArrayList<>();
+        Matcher m = ANGLE_ID.matcher(value);
+        while (m.find() && ids.size() < 100) {
+            ids.add(m.group(1));
+        }
+        return ids;
+    }
+
+    private static String parameter(Entity entity, String name) {
+        Field field = entity.getHeader().getField("Content-Type");
+        if (field == null || field.getBody() == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("(?i);\\s*" + Pattern.quote(name) + "\\s*=\\s*\"?([^\";\\s]+)")
+                .matcher(field.getBody());
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String contentId(Entity entity) {
+        Field field = entity.getHeader().getField("Content-ID");
+        return field == null ? null : id(field.getBody());
+    }
+
+    private static String fileName(Entity entity, String fallbackBase, String extension) {
+        String name = entity.getFilename();
+        if (name != null) {
+            name = DecoderUtil.decodeEncodedWords(name, DecodeMonitor.SILENT);
+        }
+        if (name == null || name.isBlank()) {
+            name = (fallbackBase == null || fallbackBase.isBlank() ? "attachment" : fallbackBase) + extension;
+        }
+        // A file name is a name, never a path: keep the last segment and drop control characters.
+        name = name.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1)
+                .replaceAll("\\p{Cntrl}", "")
+                .strip();
+        if (name.isEmpty() || name.equals(".") || name.equals("..")) {
+            name = "attachment" + extension;
+        }
+        return name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
+    private static String extension(String type) {
+        return switch (type) {
+            case "image/png" -> ".png";
+            case "image/jpeg" -> ".jpg";
+            case "image/gif" -> ".gif";
+            case "application/pdf" -> ".pdf";
+            case "text/plain" -> ".txt";
+            case "text/html" -> ".html";
+            case "application/ms-tnef", "application/vnd.ms-tnef" -> ".dat";
+            default -> ".bin";
+        };
+    }
+
+    private static byte[] write(org.apache.james.mime4j.dom.Message message) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new DefaultMessageWriter().writeMessage(message, out);
+        return out.toByteArray();
+    }
+
+    private static int count(Pattern pattern, CharSequence text) {
+        Matcher m = pattern.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
