@@ -19,7 +19,7 @@ class ModularityTests {
     void modulesAreTheOnesDesigned() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder(
-                        "shared", "files", "customer", "agent", "ticket", "access", "api", "demo", "mail");
+                        "shared", "files", "customer", "agent", "ticket", "access", "api", "demo", "mail", "email");
     }
 
     @Test

@@ -21,7 +21,8 @@ record MessageJson(
         String text,
         String html,
         List<AttachmentJson> attachments,
-        Instant createdAt) {
+        Instant createdAt,
+        boolean automatic) {
 
     record AttachmentJson(long id, String fileName, String mediaType, long size, String sha256, String url) {}
 
@@ -47,6 +48,7 @@ record MessageJson(
                                 "/api/v1/tickets/" + m.ticket().value() + "/messages/" + m.id().value()
                                         + "/attachments/" + a.id()))
                         .toList(),
-                m.createdAt());
+                m.createdAt(),
+                m.automatic());
     }
 }

@@ -6,7 +6,10 @@ import org.rapport.shared.ChannelKind;
 import org.rapport.shared.MessageId;
 import org.rapport.shared.TicketId;
 
-/** One entry in a ticket's conversation. The HTML body, when present, is already sanitised. */
+/**
+ * One entry in a ticket's conversation. The HTML body, when present, is already sanitised; {@code automatic}
+ * marks what a machine sent on the customer's side.
+ */
 public record Message(
         MessageId id,
         TicketId ticket,
@@ -19,4 +22,5 @@ public record Message(
         String text,
         String html,
         List<Attachment> attachments,
-        Instant createdAt) {}
+        Instant createdAt,
+        boolean automatic) {}

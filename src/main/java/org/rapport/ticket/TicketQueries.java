@@ -141,14 +141,14 @@ public class TicketQueries {
         get(id, scope);
         List<Message> messages =
                 jdbc.sql("""
-                SELECT id, ticket_id, original_ticket_id, kind, direction, author_kind, author_id, channel, body_text, body_html, created_at
+                SELECT id, ticket_id, original_ticket_id, kind, direction, author_kind, author_id, channel, body_text, body_html, created_at, automatic
                 FROM ticket_message WHERE ticket_id = ? ORDER BY created_at, id""").param(id.value()).query(this::message).list();
         return withAttachments(messages);
     }
 
     public Optional<Message> message(MessageId id, TicketScope scope) {
         return jdbc.sql("""
-                SELECT id, ticket_id, original_ticket_id, kind, direction, author_kind, author_id, channel, body_text, body_html, created_at
+                SELECT id, ticket_id, original_ticket_id, kind, direction, author_kind, author_id, channel, body_text, body_html, created_at, automatic
                 FROM ticket_message WHERE id = ?""")
                 .param(id.value())
                 .query(this::message)
@@ -160,6 +160,14 @@ public class TicketQueries {
     public List<TicketAuditEntry> auditTrail(TicketId id, TicketScope scope) {
         get(id, scope);
         return audit.entries(id);
+    }
+
+    /** A ticket by its human-readable number, for channels that carry it (subject tokens). */
+    public Optional<Ticket> findByNumber(long number) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM ticket WHERE number = ?")
+                .param(number)
+                .query(this::row)
+                .optional();
     }
 
     /** Whether any ticket, merged ones included, belongs to this customer. */
@@ -212,7 +220,8 @@ public class TicketQueries {
                         m.text(),
                         m.html(),
                         byMessage.getOrDefault(m.id().value(), List.of()),
-                        m.createdAt()))
+                        m.createdAt(),
+                        m.automatic()))
                 .toList();
     }
 
@@ -274,7 +283,8 @@ public class TicketQueries {
                 rs.getString("body_text"),
                 rs.getString("body_html"),
                 List.of(),
-                instant(rs, "created_at"));
+                instant(rs, "created_at"),
+                rs.getBoolean("automatic"));
     }
 
     private static <T> T id(ResultSet rs, String column, java.util.function.LongFunction<T> wrap) throws SQLException {

@@ -155,6 +155,23 @@ public class TicketService {
     }
 
     /**
+     * Adds a message a machine sent on the customer's side (auto-reply, out-of-office). It is shown on the
+     * ticket but acted on by nothing: no status change, no follow-up ticket, no event that could answer it.
+     */
+    public Added addAutomaticMessage(TicketId id, NewMessage message, Actor actor) {
+        Ticket ticket = store.lock(id, null);
+        while (ticket.mergedInto() != null) {
+            ticket = store.lock(ticket.mergedInto(), null);
+        }
+        Instant now = store.now();
+        MessageId messageId =
+                store.insertMessage(ticket.id(), message, channelOf(message, ticket.channel()), now, true);
+        store.audit(ticket.id(), actor, "reply", null, "message " + messageId.value() + " (automatic)", now);
+        store.bump(ticket.id(), now);
+        return new Added(ticket.id(), messageId, false);
+    }
+
+    /**
      * Adds a message. A customer writing on a solved or pending ticket reopens it; on a closed one opens a
      * follow-up ticket linked to it. {@code statusAfter}, when given, is set after the message ("send
      * and set pending").

@@ -66,6 +66,10 @@ class TicketStore {
     }
 
     MessageId insertMessage(TicketId ticket, NewMessage message, ChannelKind channel, Instant at) {
+        return insertMessage(ticket, message, channel, at, false);
+    }
+
+    MessageId insertMessage(TicketId ticket, NewMessage message, ChannelKind channel, Instant at, boolean automatic) {
         if (message.kind() == null || message.direction() == null || message.authorKind() == null) {
             throw new InvalidValueException("message", "a message needs a kind, a direction and an author");
         }
@@ -75,8 +79,8 @@ class TicketStore {
             throw new InvalidValueException("attachments", "at most " + MAX_ATTACHMENTS + " attachments per message");
         }
         long id = jdbc.sql("""
-                INSERT INTO ticket_message (ticket_id, original_ticket_id, kind, direction, author_kind, author_id, channel, body_text, body_html, created_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+                INSERT INTO ticket_message (ticket_id, original_ticket_id, kind, direction, author_kind, author_id, channel, body_text, body_html, created_at, automatic)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
                 .params(
                         ticket.value(),
                         ticket.value(),
@@ -87,7 +91,8 @@ class TicketStore {
                         channel.name(),
                         body.text(),
                         body.html(),
-                        Timestamp.from(at))
+                        Timestamp.from(at),
+                        automatic)
                 .query(Long.class)
                 .single();
         for (NewAttachment attachment : attachments) {

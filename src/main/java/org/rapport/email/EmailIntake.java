@@ -1,0 +1,85 @@
+package org.rapport.email;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.rapport.files.BlobStore;
+import org.rapport.files.StoredBlob;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Where every way in (SMTP, IMAP, POP3, import) hands over raw bytes. The bytes and their row are
+ * committed before this returns, so the caller may acknowledge (SMTP 250, IMAP delete) only after it;
+ * then the message is processed at once, and again by {@link EmailRecoveryJob} if we crash first.
+ */
+@Service
+public class EmailIntake {
+
+    // The Message-ID header, unfolded, read from the raw bytes before any parsing: the dedupe key must
+    // exist even for a message the parser will refuse.
+    private static final Pattern MESSAGE_ID =
+            Pattern.compile("(?im)^message-id:[ \\t]*(?:\\r?\\n[ \\t]+)?<([^<>\\s]{1,995})>");
+
+    private final JdbcClient jdbc;
+    private final BlobStore blobs;
+    private final TransactionTemplate transactions;
+    private final EmailProcessor processor;
+
+    EmailIntake(JdbcClient jdbc, BlobStore blobs, TransactionTemplate transactions, EmailProcessor processor) {
+        this.jdbc = jdbc;
+        this.blobs = blobs;
+        this.transactions = transactions;
+        this.processor = processor;
+    }
+
+    /** What became of a handed-over message: stored as {@code id}, or a duplicate of {@code id}. */
+    public record Receipt(long id, boolean duplicate) {}
+
+    public Receipt receive(String mailbox, String source, byte[] raw) {
+        Receipt receipt = transactions.execute(status -> store(mailbox, source, raw));
+        if (!receipt.duplicate()) {
+            processor.process(receipt.id());
+        }
+        return receipt;
+    }
+
+    private Receipt store(String mailbox, String source, byte[] raw) {
+        StoredBlob blob = blobs.store(raw);
+        String key = dedupeKey(raw, blob.sha256());
+        Optional<Long> id = jdbc.sql("""
+                INSERT INTO email_inbound (dedupe_key, mailbox, source, sha256, size, state)
+                VALUES (?, ?, ?, ?, ?, 'RECEIVED') ON CONFLICT (dedupe_key) DO NOTHING RETURNING id""")
+                .params(key, mailbox, source, blob.sha256(), blob.size())
+                .query(Long.class)
+                .optional();
+        if (id.isPresent()) {
+            return new Receipt(id.get(), false);
+        }
+        long existing = jdbc.sql("SELECT id FROM email_inbound WHERE dedupe_key = ?")
+                .param(key)
+                .query(Long.class)
+                .single();
+        return new Receipt(existing, true);
+    }
+
+    static String dedupeKey(byte[] raw, String sha256) {
+        int headerEnd = headerEnd(raw);
+        Matcher m = MESSAGE_ID.matcher(new String(raw, 0, headerEnd, StandardCharsets.ISO_8859_1));
+        return m.find() ? "mid:" + m.group(1) : "sha256:" + sha256;
+    }
+
+    private static int headerEnd(byte[] raw) {
+        for (int i = 0; i + 3 < raw.length && i < 256 * 1024; i++) {
+            if (raw[i] == '\r' && raw[i + 1] == '\n' && raw[i + 2] == '\r' && raw[i + 3] == '\n') {
+                return i;
+            }
+            if (raw[i] == '\n' && raw[i + 1] == '\n') {
+                return i;
+            }
+        }
+        return Math.min(raw.length, 256 * 1024);
+    }
+}

@@ -1,0 +1,250 @@
+package org.rapport.email;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.rapport.customer.CustomerService;
+import org.rapport.customer.Identity;
+import org.rapport.files.BlobStore;
+import org.rapport.mail.MailAttachment;
+import org.rapport.mail.MailKind;
+import org.rapport.mail.MailParser;
+import org.rapport.mail.MailRejectedException;
+import org.rapport.mail.ParsedMail;
+import org.rapport.shared.Actor;
+import org.rapport.shared.ChannelKind;
+import org.rapport.shared.CustomerId;
+import org.rapport.shared.TicketId;
+import org.rapport.ticket.AuthorKind;
+import org.rapport.ticket.Direction;
+import org.rapport.ticket.MessageKind;
+import org.rapport.ticket.NewAttachment;
+import org.rapport.ticket.NewMessage;
+import org.rapport.ticket.OpenTicket;
+import org.rapport.ticket.Ticket;
+import org.rapport.ticket.TicketQueries;
+import org.rapport.ticket.TicketService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Turns one stored message into what it means: a new ticket, a message on an existing one (threaded by
+ * Message-ID, then by the signed subject token), a bounce note, or a quarantine entry. Idempotent: a row
+ * is processed once, under a row lock, and its result committed with the ticket change.
+ */
+@Component
+class EmailProcessor {
+
+    private static final Logger log = LoggerFactory.getLogger(EmailProcessor.class);
+    private static final Actor EMAIL = new Actor(Actor.Kind.SYSTEM, null, "email channel");
+
+    private final JdbcClient jdbc;
+    private final BlobStore blobs;
+    private final MailParser parser;
+    private final TicketTokens tokens;
+    private final TicketService tickets;
+    private final TicketQueries ticketQueries;
+    private final CustomerService customers;
+    private final TransactionTemplate transactions;
+
+    EmailProcessor(
+            JdbcClient jdbc,
+            BlobStore blobs,
+            MailParser parser,
+            TicketTokens tokens,
+            TicketService tickets,
+            TicketQueries ticketQueries,
+            CustomerService customers,
+            TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.blobs = blobs;
+        this.parser = parser;
+        this.tokens = tokens;
+        this.tickets = tickets;
+        this.ticketQueries = ticketQueries;
+        this.customers = customers;
+        this.transactions = transactions;
+    }
+
+    /** Processes the row if it still waits; a row another worker holds or finished is left alone. */
+    void process(long id) {
+        try {
+            transactions.executeWithoutResult(status -> {
+                Optional<String> sha256 = jdbc.sql(
+                                "SELECT sha256 FROM email_inbound WHERE id = ? AND state = 'RECEIVED' FOR UPDATE SKIP LOCKED")
+                        .param(id)
+                        .query(String.class)
+                        .optional();
+                sha256.ifPresent(hash -> handle(id, blobs.read(hash)));
+            });
+        } catch (MailRejectedException e) {
+            quarantine(id, e.getMessage(), e.limit());
+        } catch (RuntimeException e) {
+            log.warn("Email {} could not be processed; quarantined", id, e);
+            quarantine(
+                    id,
+                    "processing failed: " + e.getClass().getSimpleName()
+                            + (e.getMessage() == null ? "" : ": " + e.getMessage()),
+                    null);
+        }
+    }
+
+    private void handle(long id, byte[] raw) {
+        ParsedMail mail = parser.parse(raw);
+        switch (mail.kind()) {
+            case LOOP -> finish(id, "IGNORED", "our own outbound mail came back (X-Rapport-Loop)", null, null);
+            case BOUNCE -> bounce(id, mail);
+            case AUTOMATIC, PERSONAL -> deliver(id, mail);
+        }
+    }
+
+    private void deliver(long id, ParsedMail mail) {
+        if (mail.from() == null) {
+            throw new MailRejectedException("malformed", "the message has no valid From address");
+        }
+        CustomerId customer = customers.findOrCreate(
+                Identity.email(mail.from().address()), mail.from().name(), EMAIL);
+        Actor actor = Actor.customer(customer, mail.from().address());
+        NewMessage message = new NewMessage(
+                MessageKind.REPLY,
+                Direction.INBOUND,
+                AuthorKind.CUSTOMER,
+                customer.value(),
+                ChannelKind.EMAIL,
+                mail.replyText().isBlank() ? null : printable(mail.replyText()),
+                mail.html(),
+                attachments(mail));
+        if (message.text() == null && message.html() == null) {
+            message = new NewMessage(
+                    message.kind(),
+                    message.direction(),
+                    message.authorKind(),
+                    message.authorId(),
+                    message.channel(),
+                    "(no text)",
+                    null,
+                    message.attachments());
+        }
+        Optional<Ticket> thread = thread(mail);
+        TicketId ticket;
+        long messageId;
+        if (thread.isPresent()) {
+            var added = mail.kind() == MailKind.AUTOMATIC
+                    ? tickets.addAutomaticMessage(thread.get().id(), message, actor)
+                    : tickets.addMessage(thread.get().id(), message, null, actor);
+            ticket = added.ticket();
+            messageId = added.message().value();
+        } else {
+            List<String> tags = mail.kind() == MailKind.AUTOMATIC ? List.of("automatic") : List.of();
+            String subject = mail.subject().replaceAll("\\p{Cntrl}", " ").strip();
+            var opened = tickets.open(
+                    new OpenTicket(
+                            subject.length() > 290 ? subject.substring(0, 290) + "…" : subject,
+                            customer,
+                            ChannelKind.EMAIL,
+                            null,
+                            null,
+                            null,
+                            tags,
+                            null,
+                            message),
+                    actor);
+            ticket = opened.ticket().id();
+            messageId = opened.message().value();
+        }
+        if (mail.messageId() != null) {
+            jdbc.sql("INSERT INTO email_thread (message_id_header, ticket_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                    .params(mail.messageId(), ticket.value())
+                    .update();
+        }
+        finish(
+                id,
+                "PROCESSED",
+                mail.kind() == MailKind.AUTOMATIC ? String.join("; ", mail.kindReasons()) : null,
+                ticket.value(),
+                messageId);
+    }
+
+    private void bounce(long id, ParsedMail mail) {
+        Optional<Long> ticket = mail.bouncedMessageId() == null
+                ? Optional.empty()
+                : jdbc.sql("SELECT ticket_id FROM email_thread WHERE message_id_header = ?")
+                        .param(mail.bouncedMessageId())
+                        .query(Long.class)
+                        .optional();
+        if (ticket.isEmpty()) {
+            finish(id, "BOUNCE", "bounce of a message we do not know: " + mail.bouncedMessageId(), null, null);
+            return;
+        }
+        String text = "Delivery failed" + (mail.bouncedRecipient() == null ? "" : " to " + mail.bouncedRecipient())
+                + ".\n\n" + mail.text();
+        var added = tickets.addMessage(
+                new TicketId(ticket.get()),
+                new NewMessage(
+                        MessageKind.NOTE,
+                        Direction.INBOUND,
+                        AuthorKind.SYSTEM,
+                        null,
+                        ChannelKind.EMAIL,
+                        text,
+                        null,
+                        List.of()),
+                null,
+                EMAIL);
+        finish(
+                id,
+                "BOUNCE",
+                "delivery to " + mail.bouncedRecipient() + " failed",
+                added.ticket().value(),
+                added.message().value());
+    }
+
+    /** In-Reply-To and References against the Message-IDs we know, then our signed subject token. */
+    private Optional<Ticket> thread(ParsedMail mail) {
+        List<String> candidates = new ArrayList<>();
+        if (mail.inReplyTo() != null) {
+            candidates.add(mail.inReplyTo());
+        }
+        candidates.addAll(mail.references().reversed());
+        if (!candidates.isEmpty()) {
+            Optional<Long> known = jdbc.sql("""
+                    SELECT ticket_id FROM email_thread WHERE message_id_header = ANY(?)
+                    ORDER BY array_position(?, message_id_header) LIMIT 1""")
+                    .params(candidates.toArray(String[]::new), candidates.toArray(String[]::new))
+                    .query(Long.class)
+                    .optional();
+            if (known.isPresent()) {
+                return ticketQueries.find(new TicketId(known.get()), org.rapport.ticket.TicketScope.ALL);
+            }
+        }
+        return tokens.verify(mail.subject()).flatMap(ticketQueries::findByNumber);
+    }
+
+    /** Mail text may carry NULs and other control characters no person typed; they are dropped. */
+    private static String printable(String text) {
+        return text.replaceAll("[\\p{Cntrl}&&[^\\n\\r\\t]]", "");
+    }
+
+    private static List<NewAttachment> attachments(ParsedMail mail) {
+        return mail.attachments().stream()
+                .map((MailAttachment a) -> new NewAttachment(a.fileName(), a.mediaType(), a.content()))
+                .toList();
+    }
+
+    private void finish(long id, String state, String reason, Long ticket, Long message) {
+        jdbc.sql("""
+                UPDATE email_inbound SET state = ?, reason = ?, ticket_id = ?, message_id = ?, attempts = attempts + 1, processed_at = now()
+                WHERE id = ?""").params(state, reason, ticket, message, id).update();
+    }
+
+    private void quarantine(long id, String reason, String limit) {
+        transactions.executeWithoutResult(status -> jdbc.sql("""
+                UPDATE email_inbound SET state = 'QUARANTINED', reason = ?, limit_hit = ?, attempts = attempts + 1, processed_at = now()
+                WHERE id = ? AND state = 'RECEIVED'""")
+                .params(reason.length() > 1000 ? reason.substring(0, 1000) : reason, limit, id)
+                .update());
+    }
+}

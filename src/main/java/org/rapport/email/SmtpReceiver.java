@@ -1,0 +1,85 @@
+package org.rapport.email;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import org.rapport.mail.MailLimits;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.subethamail.smtp.RejectException;
+import org.subethamail.smtp.server.SMTPServer;
+
+/**
+ * The built-in SMTP receiver. The 250 reply goes out only after {@link EmailIntake} committed the raw
+ * bytes; if storing fails, the sender gets a 451 and tries again later, so nothing is lost.
+ */
+@Component
+class SmtpReceiver implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SmtpReceiver.class);
+
+    private final EmailProperties properties;
+    private final MailLimits limits;
+    private final EmailIntake intake;
+    private SMTPServer server;
+
+    SmtpReceiver(EmailProperties properties, MailLimits limits, EmailIntake intake) {
+        this.properties = properties;
+        this.limits = limits;
+        this.intake = intake;
+    }
+
+    @Override
+    public synchronized void start() {
+        if (properties.smtpPort() <= 0) {
+            return;
+        }
+        try {
+            server = SMTPServer.port(properties.smtpPort())
+                    .bindAddress(InetAddress.getByName(properties.smtpBind()))
+                    .softwareName("Rapport")
+                    .maxMessageSize((int) Math.min(Integer.MAX_VALUE, limits.maxMessageBytes()))
+                    .maxRecipients(limits.maxRecipients())
+                    .messageHandler((context, from, to, data) -> {
+                        try {
+                            intake.receive(mailbox(to), "smtp", data);
+                        } catch (RuntimeException e) {
+                            log.warn("Could not store a message for {}; the sender will retry", to, e);
+                            throw new RejectException(
+                                    451, "4.3.0 Temporary failure storing the message, try again later");
+                        }
+                    })
+                    .build();
+            server.start();
+            log.info("SMTP receiver listening on {}:{}", properties.smtpBind(), server.getPortAllocated());
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("rapport.email.smtp-bind is not an address: " + properties.smtpBind(), e);
+        }
+    }
+
+    private String mailbox(String recipient) {
+        // No mailboxes are configured yet: every recipient lands in the default inbox.
+        return recipient == null || recipient.isBlank()
+                ? properties.defaultMailbox()
+                : recipient.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The port actually bound (useful when configured as an ephemeral port in tests). */
+    int port() {
+        return server == null ? 0 : server.getPortAllocated();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return server != null && server.isRunning();
+    }
+}

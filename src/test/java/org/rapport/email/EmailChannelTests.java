@@ -1,0 +1,299 @@
+package org.rapport.email;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Session;
+import jakarta.mail.Transport;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.rapport.Accounts;
+import org.rapport.Api;
+import org.rapport.RapportTest;
+import org.rapport.agent.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import tools.jackson.databind.JsonNode;
+
+/** Mail over a real SMTP socket into tickets: threading, duplicates, machines, quarantine. */
+@RapportTest
+class EmailChannelTests {
+
+    static final int SMTP_PORT = freePort();
+
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("rapport.email.smtp-port", () -> SMTP_PORT);
+        registry.add("rapport.email.smtp-bind", () -> "127.0.0.1");
+    }
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    TicketTokens tokens;
+
+    @Test
+    void newMailOpensATicketForItsSenderWithTheReplyTextAndAttachments() {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        String sender = Accounts.unique("anna") + "@example.com";
+        String id = Accounts.unique("m1") + "@example.com";
+
+        smtp(message(sender, id, null, "Router drops every hour", """
+                It drops every hour since Monday.
+
+                On Mon, 3 Jun 2024 at 9:02, Support <support@rapport.test> wrote:
+                > Have you restarted it?"""));
+
+        JsonNode ticket = onlyTicketOf(admin.token(), sender);
+        assertThat(ticket.get("subject").asString()).isEqualTo("Router drops every hour");
+        assertThat(ticket.get("channel").asString()).isEqualTo("email");
+        JsonNode messages = api.json(
+                api.get(admin.token(), "/api/v1/tickets/" + ticket.get("id").asLong() + "/messages"));
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).get("text").asString()).isEqualTo("It drops every hour since Monday.");
+        assertThat(messages.get(0).get("channel").asString()).isEqualTo("email");
+    }
+
+    @Test
+    void replyByInReplyToThreadsIntoTheTicketAndReopensItWhenSolved() {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        String sender = Accounts.unique("ben") + "@example.com";
+        String first = Accounts.unique("first") + "@example.com";
+        smtp(message(sender, first, null, "Charged twice", "I was charged twice."));
+        long ticketId = onlyTicketOf(admin.token(), sender).get("id").asLong();
+        api.patch(admin.token(), "/api/v1/tickets/" + ticketId, "{\"status\": \"solved\"}", null);
+
+        smtp(message(
+                sender, Accounts.unique("second") + "@example.com", first, "Re: Charged twice", "Still not refunded."));
+
+        JsonNode ticket = onlyTicketOf(admin.token(), sender);
+        assertThat(ticket.get("id").asLong()).isEqualTo(ticketId);
+        assertThat(ticket.get("status").asString()).isEqualTo("open");
+        assertThat(api.json(api.get(admin.token(), "/api/v1/tickets/" + ticketId + "/messages")))
+                .hasSize(2);
+    }
+
+    @Test
+    void theSameMailTwiceMakesOneMessage() {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        String sender = Accounts.unique("chloe") + "@example.com";
+        byte[] mail = message(
+                sender, Accounts.unique("dup") + "@example.com", null, "Twice", "Sent twice by a nervous server.");
+
+        smtp(mail);
+        smtp(mail);
+        MvcResult imported = importRaw(admin.token(), mail);
+
+        assertThat(imported.getResponse().getStatus()).isEqualTo(200);
+        assertThat(api.json(imported).get("duplicate").asBoolean()).isTrue();
+        long ticketId = onlyTicketOf(admin.token(), sender).get("id").asLong();
+        assertThat(api.json(api.get(admin.token(), "/api/v1/tickets/" + ticketId + "/messages")))
+                .hasSize(1);
+    }
+
+    @Test
+    void signedSubjectTokenThreadsAndAForgedOneDoesNot() {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        String sender = Accounts.unique("dora") + "@example.com";
+        smtp(message(
+                sender, Accounts.unique("t1") + "@example.com", null, "Invoice wrong", "The VAT number is missing."));
+        JsonNode ticket = onlyTicketOf(admin.token(), sender);
+        long number = ticket.get("number").asLong();
+
+        smtp(message(
+                sender,
+                Accounts.unique("t2") + "@example.com",
+                null,
+                "Re: Invoice wrong " + tokens.token(number),
+                "Any news?"));
+        String forged = "[#" + number + "-0000000000]";
+        String attacker = Accounts.unique("mallory") + "@example.com";
+        smtp(message(attacker, Accounts.unique("t3") + "@example.com", null, "Re: " + forged, "Let me in."));
+
+        assertThat(api.json(api.get(
+                        admin.token(), "/api/v1/tickets/" + ticket.get("id").asLong() + "/messages")))
+                .hasSize(2);
+        assertThat(onlyTicketOf(admin.token(), attacker).get("id").asLong())
+                .isNotEqualTo(ticket.get("id").asLong());
+    }
+
+    @Test
+    void autoReplyOnASolvedTicketIsKeptButReopensNothing() {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        String sender = Accounts.unique("emil") + "@example.com";
+        String first = Accounts.unique("a1") + "@example.com";
+        smtp(message(sender, first, null, "Return label", "The label does not work."));
+        long ticketId = onlyTicketOf(admin.token(), sender).get("id").asLong();
+        api.patch(admin.token(), "/api/v1/tickets/" + ticketId, "{\"status\": \"solved\"}", null);
+
+        String auto = new String(
+                        message(sender, Accounts.unique("a2") + "@example.com", first, "Out of office", "I am away."),
+                        StandardCharsets.UTF_8)
+                .replace("Subject:", "Auto-Submitted: auto-replied\r\nSubject:");
+        smtp(auto.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(api.json(api.get(admin.token(), "/api/v1/tickets/" + ticketId))
+                        .get("status")
+                        .asString())
+                .isEqualTo("solved");
+        JsonNode messages = api.json(api.get(admin.token(), "/api/v1/tickets/" + ticketId + "/messages"));
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(1).get("automatic").asBoolean()).isTrue();
+    }
+
+    @Test
+    void ourOwnMailComingBackIsIgnoredAndOpensNoTicket() {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        String sender = Accounts.unique("loop") + "@example.com";
+        String looped = new String(
+                        message(sender, Accounts.unique("l1") + "@example.com", null, "Re: x", "echo"),
+                        StandardCharsets.UTF_8)
+                .replace("Subject:", "X-Rapport-Loop: rapport\r\nSubject:");
+
+        MvcResult imported = importRaw(admin.token(), looped.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(api.json(imported).get("email").get("state").asString()).isEqualTo("ignored");
+        assertThat(api.json(api.get(admin.token(), "/api/v1/customers?q=" + sender))
+                        .get("items"))
+                .isEmpty();
+    }
+
+    @Test
+    void bounceOfAKnownMessageBecomesANoteOnItsTicket() {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        String sender = Accounts.unique("gone") + "@example.com";
+        String original = Accounts.unique("orig") + "@example.com";
+        smtp(message(sender, original, null, "Where is my parcel", "Parcel missing."));
+        long ticketId = onlyTicketOf(admin.token(), sender).get("id").asLong();
+        String bounce = """
+                Return-Path: <>\r
+                From: MAILER-DAEMON@mx.example.net\r
+                To: support@rapport.test\r
+                Subject: Undelivered Mail\r
+                Message-ID: <%s>\r
+                Content-Type: multipart/report; report-type=delivery-status; boundary="r"\r
+                \r
+                --r\r
+                Content-Type: text/plain\r
+                \r
+                Could not deliver.\r
+                --r\r
+                Content-Type: message/delivery-status\r
+                \r
+                Final-Recipient: rfc822; %s\r
+                Action: failed\r
+                Status: 5.1.1\r
+                --r\r
+                Content-Type: text/rfc822-headers\r
+                \r
+                Message-ID: <%s>\r
+                --r--\r
+                """.formatted(Accounts.unique("b") + "@mx.example.net", sender, original);
+
+        MvcResult imported = importRaw(admin.token(), bounce.getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(api.json(imported).get("email").get("state").asString()).isEqualTo("bounce");
+        JsonNode messages = api.json(api.get(admin.token(), "/api/v1/tickets/" + ticketId + "/messages"));
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(1).get("kind").asString()).isEqualTo("note");
+        assertThat(messages.get(1).get("text").asString()).startsWith("Delivery failed to " + sender);
+    }
+
+    @Test
+    void unparseableMailIsQuarantinedVisibleAndCanBeDiscarded() {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        var agent = accounts.inNewTeam(Role.AGENT);
+        byte[] garbage = ("Message-ID: <" + Accounts.unique("q") + "@x>\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+
+        MvcResult imported = importRaw(admin.token(), garbage);
+
+        JsonNode email = api.json(imported).get("email");
+        assertThat(email.get("state").asString()).isEqualTo("quarantined");
+        assertThat(email.get("limit").asString()).isEqualTo("malformed");
+        long id = email.get("id").asLong();
+        assertThat(api.json(api.get(admin.token(), "/api/v1/email/quarantine?limit=500")).findValues("id").stream()
+                        .map(JsonNode::asLong))
+                .contains(id);
+        assertThat(api.get(agent.token(), "/api/v1/email/quarantine")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(api.get(admin.token(), "/api/v1/email/messages/" + id + "/raw")
+                        .getResponse()
+                        .getContentAsByteArray())
+                .isEqualTo(garbage);
+        assertThat(api.json(api.get(admin.token(), "/actuator/health")).toString())
+                .contains("quarantined");
+
+        MvcResult discarded = api.post(admin.token(), "/api/v1/email/quarantine/" + id + "/discard", "");
+        assertThat(api.json(discarded).get("state").asString()).isEqualTo("discarded");
+        assertThat(api.post(admin.token(), "/api/v1/email/quarantine/" + id + "/retry", "")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(409);
+    }
+
+    private MvcResult importRaw(String token, byte[] raw) {
+        return api.perform(
+                MockMvcRequestBuilders.post("/api/v1/email/messages")
+                        .contentType(MediaType.valueOf("message/rfc822"))
+                        .content(raw),
+                token);
+    }
+
+    private JsonNode onlyTicketOf(String token, String email) {
+        JsonNode customers =
+                api.json(api.get(token, "/api/v1/customers?q=" + email)).get("items");
+        assertThat(customers).as("customer " + email).hasSize(1);
+        JsonNode tickets = api.json(api.get(
+                        token, "/api/v1/customers/" + customers.get(0).get("id").asLong() + "/tickets"))
+                .get("items");
+        assertThat(tickets).as("tickets of " + email).hasSize(1);
+        return tickets.get(0);
+    }
+
+    static byte[] message(String from, String messageId, String inReplyTo, String subject, String text) {
+        String raw = "From: " + from + "\r\nTo: support@rapport.test\r\nSubject: " + subject + "\r\nMessage-ID: <"
+                + messageId + ">\r\n"
+                + (inReplyTo == null ? "" : "In-Reply-To: <" + inReplyTo + ">\r\nReferences: <" + inReplyTo + ">\r\n")
+                + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + text.replace("\n", "\r\n")
+                + "\r\n";
+        return raw.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Sends the bytes as they are (no header rewritten) over SMTP to the built-in receiver. */
+    static void smtp(byte[] raw) {
+        Properties properties = new Properties();
+        properties.put("mail.smtp.host", "127.0.0.1");
+        properties.put("mail.smtp.port", Integer.toString(SMTP_PORT));
+        Session session = Session.getInstance(properties);
+        try (Transport transport = session.getTransport("smtp")) {
+            MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
+            transport.connect();
+            transport.sendMessage(message, new InternetAddress[] {new InternetAddress("support@rapport.test")});
+        } catch (Exception e) {
+            throw new IllegalStateException("SMTP delivery failed", e);
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
