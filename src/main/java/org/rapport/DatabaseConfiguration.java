@@ -19,16 +19,37 @@ class DatabaseConfiguration {
         HikariConfig config = new HikariConfig();
         config.setPoolName("rapport");
         config.setMaximumPoolSize(properties.poolSize());
-        if (properties.embedded()) {
-            EmbeddedPostgres postgres = EmbeddedPostgresServer.start(properties);
-            config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-            config.setUsername("postgres");
-        } else {
+        if (!properties.embedded()) {
             log.info("Using the PostgreSQL server at {}", properties.url());
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.user());
             config.setPassword(properties.password());
+            return new HikariDataSource(config);
         }
-        return new HikariDataSource(config);
+        EmbeddedPostgres postgres = EmbeddedPostgresServer.acquire(properties);
+        config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
+        config.setUsername("postgres");
+        return new EmbeddedDataSource(config, properties);
+    }
+
+    /** Closing the pool lets go of the embedded server, which stops when nobody holds it any more. */
+    static final class EmbeddedDataSource extends HikariDataSource {
+
+        private final DatabaseProperties properties;
+        private boolean released;
+
+        EmbeddedDataSource(HikariConfig config, DatabaseProperties properties) {
+            super(config);
+            this.properties = properties;
+        }
+
+        @Override
+        public synchronized void close() {
+            super.close();
+            if (!released) {
+                released = true;
+                EmbeddedPostgresServer.release(properties);
+            }
+        }
     }
 }

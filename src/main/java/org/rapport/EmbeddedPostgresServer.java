@@ -6,36 +6,67 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded PostgreSQL 18 that Rapport runs when no database URL is given. One server per data
- * directory and JVM: several Spring contexts in one JVM (tests, CLI tasks) share it, and the JVM's
- * shutdown hook stops it.
+ * directory and JVM, shared by the Spring contexts of that JVM (tests, CLI tasks). Each context's
+ * DataSource holds it; when the last one closes (after everything that used the database has shut
+ * down), the server stops. A JVM shutdown hook would race the contexts' own shutdown, which still
+ * needs the database.
  */
 final class EmbeddedPostgresServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
-    private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
+    private static final Map<Path, Running> RUNNING = new HashMap<>();
+
+    private record Running(EmbeddedPostgres postgres, boolean ephemeral, int users) {}
 
     private EmbeddedPostgresServer() {}
 
-    static EmbeddedPostgres start(DatabaseProperties properties) {
-        if (properties.ephemeral()) {
-            return RUNNING.computeIfAbsent(Ephemeral.DIRECTORY, dir -> {
-                EmbeddedPostgres postgres = boot(dir, properties);
-                // A throw-away server needs no orderly shutdown; waiting for one held every test JVM 30 s at exit.
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> discard(dir)));
-                return postgres;
-            });
+    /** The server for these properties, started if needed; pair every call with {@link #release}. */
+    static synchronized EmbeddedPostgres acquire(DatabaseProperties properties) {
+        Path directory = directory(properties);
+        Running running = RUNNING.get(directory);
+        if (running == null) {
+            running = new Running(boot(directory, properties), properties.ephemeral(), 0);
         }
-        return RUNNING.computeIfAbsent(
-                properties.embeddedDirectory().toAbsolutePath().normalize(), dir -> boot(dir, properties));
+        RUNNING.put(directory, new Running(running.postgres(), running.ephemeral(), running.users() + 1));
+        return running.postgres();
     }
 
+    static synchronized void release(DatabaseProperties properties) {
+        Path directory = directory(properties);
+        Running running = RUNNING.get(directory);
+        if (running == null) {
+            return;
+        }
+        if (running.users() > 1) {
+            RUNNING.put(directory, new Running(running.postgres(), running.ephemeral(), running.users() - 1));
+            return;
+        }
+        RUNNING.remove(directory);
+        if (running.ephemeral()) {
+            discard(directory);
+        } else {
+            try {
+                running.postgres().close();
+            } catch (IOException e) {
+                log.warn("Could not stop the embedded PostgreSQL cleanly", e);
+            }
+        }
+    }
+
+    private static Path directory(DatabaseProperties properties) {
+        return properties.ephemeral()
+                ? Ephemeral.DIRECTORY
+                : properties.embeddedDirectory().toAbsolutePath().normalize();
+    }
+
+    /** A throw-away server needs no orderly shutdown: kill it and remove its directory. */
     private static void discard(Path directory) {
         postmaster(directory).ifPresent(server -> {
             server.destroyForcibly();
@@ -79,7 +110,7 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("shared_buffers", "256MB")
                     .setServerConfig("max_wal_size", "2GB")
                     .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setRegisterShutdownHook(!properties.ephemeral())
+                    .setRegisterShutdownHook(false)
                     .start();
             log.info(
                     "Embedded PostgreSQL 18 started in {} ms on port {}, data in {}",
