@@ -49,6 +49,7 @@ class EmailProcessor {
     private final TicketQueries ticketQueries;
     private final CustomerService customers;
     private final TransactionTemplate transactions;
+    private final EmailOutbox outbox;
 
     EmailProcessor(
             JdbcClient jdbc,
@@ -58,7 +59,9 @@ class EmailProcessor {
             TicketService tickets,
             TicketQueries ticketQueries,
             CustomerService customers,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions,
+            EmailOutbox outbox) {
+        this.outbox = outbox;
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.parser = parser;
@@ -131,6 +134,7 @@ class EmailProcessor {
         Optional<Ticket> thread = thread(mail);
         TicketId ticket;
         long messageId;
+        Ticket acknowledge = null;
         if (thread.isPresent()) {
             var added = mail.kind() == MailKind.AUTOMATIC
                     ? tickets.addAutomaticMessage(thread.get().id(), message, actor)
@@ -154,11 +158,16 @@ class EmailProcessor {
                     actor);
             ticket = opened.ticket().id();
             messageId = opened.message().value();
+            acknowledge = mail.kind() == MailKind.PERSONAL ? opened.ticket() : null;
         }
         if (mail.messageId() != null) {
             jdbc.sql("INSERT INTO email_thread (message_id_header, ticket_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
                     .params(mail.messageId(), ticket.value())
                     .update();
+        }
+        if (acknowledge != null) {
+            // After the thread entry, so the acknowledgement answers the customer's Message-ID.
+            outbox.acknowledge(acknowledge, mail.from().address());
         }
         finish(
                 id,

@@ -12,4 +12,37 @@ public record EmailProperties(
         @DefaultValue("2525") int smtpPort,
         @DefaultValue("0.0.0.0") String smtpBind,
         @DefaultValue("support@rapport.local") String defaultMailbox,
-        @DefaultValue("10") int recoverAfterSeconds) {}
+        @DefaultValue("10") int recoverAfterSeconds,
+        @DefaultValue Outbound outbound,
+        @DefaultValue Acknowledgement acknowledgement) {
+
+    /** The SMTP server replies go out through; sending is off while {@code host} is empty. */
+    public record Outbound(
+            String host,
+            @DefaultValue("587") int port,
+            String user,
+            String password,
+            @DefaultValue("false") boolean startTls,
+            @DefaultValue("support@rapport.local") String from,
+            @DefaultValue("Rapport Support") String fromName,
+            @DefaultValue("8") int maxAttempts) {
+
+        public boolean enabled() {
+            return host != null && !host.isBlank();
+        }
+    }
+
+    /**
+     * The automatic acknowledgement of a new ticket, and how many a recipient gets at most, so that no
+     * loop with another machine can grow.
+     */
+    public record Acknowledgement(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("10") int maxPer10Minutes,
+            @DefaultValue("25") int maxPerHour,
+
+            @DefaultValue("Thank you for contacting us. We have received your message and opened ticket #{number}. "
+                    + "Someone from our team will answer you personally; you do not need to write again. "
+                    + "To add anything, simply reply to this email.")
+            String text) {}
+}

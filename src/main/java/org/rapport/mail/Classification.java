@@ -11,8 +11,7 @@ import java.util.Map;
  */
 record Classification(MailKind kind, List<String> reasons) {
 
-    /** Our own outbound mail carries this header; seeing it inbound means the mail came back to us. */
-    static final String LOOP_HEADER = "x-rapport-loop";
+    private static final String LOOP_HEADER = MailParser.LOOP_HEADER.toLowerCase(Locale.ROOT);
 
     static Classification of(Map<String, List<String>> headers, String reportType, Map<String, String> deliveryStatus) {
         List<String> reasons = new ArrayList<>();

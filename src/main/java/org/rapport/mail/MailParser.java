@@ -45,6 +45,9 @@ import org.rapport.shared.SafeHtml;
  */
 public class MailParser {
 
+    /** Our outbound mail carries this header; a message with it coming in is our own mail coming back. */
+    public static final String LOOP_HEADER = "X-Rapport-Loop";
+
     private static final Pattern LINK = Pattern.compile("(?i)(https?://|href\\s*=)");
     private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]{1,995})>");
     private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");

@@ -274,11 +274,15 @@ class EmailChannelTests {
         return raw.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Sends the bytes as they are (no header rewritten) over SMTP to the built-in receiver. */
     static void smtp(byte[] raw) {
+        smtp(SMTP_PORT, raw);
+    }
+
+    /** Sends the bytes as they are (no header rewritten) over SMTP to the built-in receiver on {@code port}. */
+    static void smtp(int port, byte[] raw) {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
-        properties.put("mail.smtp.port", Integer.toString(SMTP_PORT));
+        properties.put("mail.smtp.port", Integer.toString(port));
         Session session = Session.getInstance(properties);
         try (Transport transport = session.getTransport("smtp")) {
             MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
