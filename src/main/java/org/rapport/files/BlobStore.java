@@ -3,10 +3,13 @@ package org.rapport.files;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -40,7 +43,11 @@ public class BlobStore {
             if (!Files.exists(target)) {
                 Files.createDirectories(target.getParent());
                 Path temp = Files.createTempFile(target.getParent(), sha256, ".part");
-                Files.write(temp, content);
+                // Forced to disk before the move: callers acknowledge receipt (SMTP 250) once this returns.
+                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    channel.write(ByteBuffer.wrap(content));
+                    channel.force(true);
+                }
                 try {
                     Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {

@@ -39,6 +39,8 @@ public final class ReplyText {
             Pattern.compile(
                     "(?i)^\\s*(sent from my|gesendet von meinem|envoyé de mon|enviado desde mi|inviato da|verzonden vanaf mijn|get outlook for|sent from (mail|outlook|yahoo mail)).*$"));
 
+    private static final int MAX_HEADER_LINE = 300;
+
     private ReplyText() {}
 
     public static String of(String text) {
@@ -63,7 +65,18 @@ public final class ReplyText {
 
     private static boolean startsQuote(String[] lines, int i) {
         String line = lines[i];
-        for (int p = 0; p < QUOTE_STARTS.size(); p++) {
+        String trimmed = line.strip();
+        if (trimmed.startsWith(">")) {
+            return true;
+        }
+        // The header patterns are cheap to skip: quote headers are short and end in ':' or are rules.
+        if (trimmed.isEmpty() || trimmed.length() > MAX_HEADER_LINE) {
+            return false;
+        }
+        for (int p = 0; p < QUOTE_STARTS.size() - 1; p++) {
+            if (p <= 1 && !trimmed.endsWith(":") && !trimmed.endsWith(">")) {
+                continue;
+            }
             if (QUOTE_STARTS.get(p).matcher(line).matches()) {
                 boolean fromHeader = p == 5;
                 if (!fromHeader) {
@@ -81,6 +94,9 @@ public final class ReplyText {
     }
 
     private static boolean startsSignature(String line) {
+        if (line.length() > 120) {
+            return false;
+        }
         for (Pattern pattern : SIGNATURE_STARTS) {
             if (pattern.matcher(line).matches()) {
                 return true;
