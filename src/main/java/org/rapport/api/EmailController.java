@@ -2,10 +2,10 @@ package org.rapport.api;
 
 import java.util.List;
 import org.rapport.email.EmailIntake;
-import org.rapport.email.EmailProperties;
 import org.rapport.email.EmailQuarantine;
 import org.rapport.email.InboundEmail;
 import org.rapport.files.BlobStore;
+import org.rapport.mail.ReceiverProperties;
 import org.rapport.shared.NotFoundException;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
@@ -29,10 +29,10 @@ class EmailController {
 
     private final EmailIntake intake;
     private final EmailQuarantine quarantine;
-    private final EmailProperties properties;
+    private final ReceiverProperties properties;
     private final BlobStore blobs;
 
-    EmailController(EmailIntake intake, EmailQuarantine quarantine, EmailProperties properties, BlobStore blobs) {
+    EmailController(EmailIntake intake, EmailQuarantine quarantine, ReceiverProperties properties, BlobStore blobs) {
         this.intake = intake;
         this.quarantine = quarantine;
         this.properties = properties;

@@ -6,6 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rapport.files.BlobStore;
 import org.rapport.files.StoredBlob;
+import org.rapport.mail.InboundSink;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -16,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * then the message is processed at once, and again by {@link EmailRecoveryJob} if we crash first.
  */
 @Service
-public class EmailIntake {
+public class EmailIntake implements InboundSink {
 
     // The Message-ID header, unfolded, read from the raw bytes before any parsing: the dedupe key must
     // exist even for a message the parser will refuse.
@@ -37,6 +38,11 @@ public class EmailIntake {
 
     /** What became of a handed-over message: stored as {@code id}, or a duplicate of {@code id}. */
     public record Receipt(long id, boolean duplicate) {}
+
+    @Override
+    public void accept(String mailbox, String source, byte[] raw) {
+        receive(mailbox, source, raw);
+    }
 
     public Receipt receive(String mailbox, String source, byte[] raw) {
         Receipt receipt = transactions.execute(status -> store(mailbox, source, raw));

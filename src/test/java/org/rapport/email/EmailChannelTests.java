@@ -32,8 +32,8 @@ class EmailChannelTests {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("rapport.email.smtp-port", () -> SMTP_PORT);
-        registry.add("rapport.email.smtp-bind", () -> "127.0.0.1");
+        registry.add("rapport.mail.smtp-port", () -> SMTP_PORT);
+        registry.add("rapport.mail.smtp-bind", () -> "127.0.0.1");
     }
 
     @Autowired

@@ -113,8 +113,8 @@ class EmailCrashTests {
                         "org.rapport.Rapport",
                         "serve",
                         "--server.port=0",
-                        "--rapport.email.smtp-port=" + smtpPort,
-                        "--rapport.email.smtp-bind=127.0.0.1",
+                        "--rapport.mail.smtp-port=" + smtpPort,
+                        "--rapport.mail.smtp-bind=127.0.0.1",
                         "--rapport.email.recover-after-seconds=1",
                         "--spring.main.banner-mode=off")
                 .redirectErrorStream(true)

@@ -32,8 +32,8 @@ class EmailOutboundTests {
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
-        registry.add("rapport.email.smtp-port", () -> SMTP_IN);
-        registry.add("rapport.email.smtp-bind", () -> "127.0.0.1");
+        registry.add("rapport.mail.smtp-port", () -> SMTP_IN);
+        registry.add("rapport.mail.smtp-bind", () -> "127.0.0.1");
         registry.add("rapport.email.outbound.host", () -> "127.0.0.1");
         registry.add("rapport.email.outbound.port", () -> SMTP_OUT);
         registry.add("rapport.email.outbound.from", () -> "support@rapport.test");

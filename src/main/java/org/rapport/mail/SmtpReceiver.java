@@ -1,8 +1,7 @@
-package org.rapport.email;
+package org.rapport.mail;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import org.rapport.mail.MailLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -11,23 +10,23 @@ import org.subethamail.smtp.RejectException;
 import org.subethamail.smtp.server.SMTPServer;
 
 /**
- * The built-in SMTP receiver. The 250 reply goes out only after {@link EmailIntake} committed the raw
- * bytes; if storing fails, the sender gets a 451 and tries again later, so nothing is lost.
+ * The built-in SMTP receiver. The 250 reply goes out only after the {@link InboundSink} committed the
+ * raw bytes; if storing fails, the sender gets a 451 and tries again later, so nothing is lost.
  */
 @Component
 class SmtpReceiver implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SmtpReceiver.class);
 
-    private final EmailProperties properties;
+    private final ReceiverProperties properties;
     private final MailLimits limits;
-    private final EmailIntake intake;
+    private final InboundSink sink;
     private SMTPServer server;
 
-    SmtpReceiver(EmailProperties properties, MailLimits limits, EmailIntake intake) {
+    SmtpReceiver(ReceiverProperties properties, MailLimits limits, InboundSink sink) {
         this.properties = properties;
         this.limits = limits;
-        this.intake = intake;
+        this.sink = sink;
     }
 
     @Override
@@ -43,7 +42,7 @@ class SmtpReceiver implements SmartLifecycle {
                     .maxRecipients(limits.maxRecipients())
                     .messageHandler((context, from, to, data) -> {
                         try {
-                            intake.receive(mailbox(to), "smtp", data);
+                            sink.accept(mailbox(to), "smtp", data);
                         } catch (RuntimeException e) {
                             log.warn("Could not store a message for {}; the sender will retry", to, e);
                             throw new RejectException(
@@ -54,7 +53,7 @@ class SmtpReceiver implements SmartLifecycle {
             server.start();
             log.info("SMTP receiver listening on {}:{}", properties.smtpBind(), server.getPortAllocated());
         } catch (UnknownHostException e) {
-            throw new IllegalStateException("rapport.email.smtp-bind is not an address: " + properties.smtpBind(), e);
+            throw new IllegalStateException("rapport.mail.smtp-bind is not an address: " + properties.smtpBind(), e);
         }
     }
 
