@@ -5,6 +5,7 @@ import org.rapport.email.EmailIntake;
 import org.rapport.email.EmailQuarantine;
 import org.rapport.email.InboundEmail;
 import org.rapport.files.BlobStore;
+import org.rapport.mail.Mbox;
 import org.rapport.mail.ReceiverProperties;
 import org.rapport.shared.NotFoundException;
 import org.springframework.core.io.InputStreamResource;
@@ -58,6 +59,28 @@ class EmailController {
         InboundEmail email = quarantine.find(receipt.id()).orElseThrow();
         return ResponseEntity.status(receipt.duplicate() ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(new ImportResult(receipt.duplicate(), email));
+    }
+
+    record MboxImport(int messages, int duplicates, List<InboundEmail> emails) {}
+
+    /** Imports every message of an mbox file ({@code application/mbox}), each as if it had arrived by SMTP. */
+    @PostMapping(path = "/api/v1/email/mbox", consumes = "application/mbox")
+    ResponseEntity<MboxImport> importMbox(@RequestBody byte[] mbox, @RequestParam(required = false) String mailbox) {
+        Requests.admin();
+        List<byte[]> messages = Mbox.split(mbox);
+        if (messages.isEmpty()) {
+            throw ApiException.badRequest("body", "the body is not an mbox file: no line starts with 'From '");
+        }
+        String target =
+                mailbox == null ? properties.defaultMailbox() : mailbox.trim().toLowerCase(java.util.Locale.ROOT);
+        int duplicates = 0;
+        List<InboundEmail> emails = new java.util.ArrayList<>();
+        for (byte[] raw : messages) {
+            var receipt = intake.receive(target, "import", raw);
+            duplicates += receipt.duplicate() ? 1 : 0;
+            emails.add(quarantine.find(receipt.id()).orElseThrow());
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(new MboxImport(messages.size(), duplicates, emails));
     }
 
     @GetMapping("/api/v1/email/messages/{id}")

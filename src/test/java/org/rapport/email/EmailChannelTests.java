@@ -246,6 +246,55 @@ class EmailChannelTests {
                 .isEqualTo(409);
     }
 
+    @Test
+    void mboxImportTakesEveryMessageAndUndoesFromQuoting() throws Exception {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        String sender = Accounts.unique("mbox") + "@example.com";
+        String first = new String(
+                message(sender, Accounts.unique("x1") + "@example.com", null, "One", "Line one\n>From the start"),
+                StandardCharsets.UTF_8);
+        String second = new String(
+                message(sender, Accounts.unique("x2") + "@example.com", null, "Two", "Line two"),
+                StandardCharsets.UTF_8);
+        String mbox = "From " + sender + " Mon Jun  3 10:00:00 2024\n" + first.replace("\r\n", "\n") + "\nFrom "
+                + sender + " Mon Jun  3 10:05:00 2024\n" + second.replace("\r\n", "\n");
+
+        MvcResult imported = api.perform(
+                MockMvcRequestBuilders.post("/api/v1/email/mbox")
+                        .contentType(MediaType.valueOf("application/mbox"))
+                        .content(mbox.getBytes(StandardCharsets.UTF_8)),
+                admin.token());
+
+        assertThat(imported.getResponse().getStatus()).isEqualTo(201);
+        assertThat(api.json(imported).get("messages").asInt()).isEqualTo(2);
+        JsonNode customers = api.json(api.get(admin.token(), "/api/v1/customers?q=" + sender))
+                .get("items");
+        JsonNode tickets = api.json(api.get(
+                        admin.token(),
+                        "/api/v1/customers/" + customers.get(0).get("id").asLong() + "/tickets"))
+                .get("items");
+        assertThat(tickets).hasSize(2);
+        long one = tickets.findValues("subject").stream()
+                .map(JsonNode::asString)
+                .toList()
+                .indexOf("One");
+        String text = api.json(api.get(
+                        admin.token(),
+                        "/api/v1/tickets/" + tickets.get((int) one).get("id").asLong() + "/messages"))
+                .get(0)
+                .get("text")
+                .asString();
+        assertThat(text).isEqualTo("Line one\nFrom the start");
+        assertThat(api.perform(
+                                MockMvcRequestBuilders.post("/api/v1/email/mbox")
+                                        .contentType(MediaType.valueOf("application/mbox"))
+                                        .content("no mbox here".getBytes(StandardCharsets.UTF_8)),
+                                admin.token())
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(400);
+    }
+
     private MvcResult importRaw(String token, byte[] raw) {
         return api.perform(
                 MockMvcRequestBuilders.post("/api/v1/email/messages")
