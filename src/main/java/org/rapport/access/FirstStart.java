@@ -67,7 +67,9 @@ class FirstStart implements ApplicationRunner {
             if (!agentQueries.any()) {
                 createFirstAdmin();
             }
-            String secret = properties.bootstrapApiToken();
+            String secret = properties.bootstrapApiToken() == null
+                    ? null
+                    : properties.bootstrapApiToken().trim();
             if (secret != null && !secret.isBlank() && !tokens.exists(secret)) {
                 Agent admin = agentQueries
                         .findByEmail(properties.adminEmail())
@@ -76,7 +78,7 @@ class FirstStart implements ApplicationRunner {
                                 .filter(a -> a.role() == Role.ADMIN && a.active())
                                 .findFirst())
                         .orElseThrow(() -> new IllegalStateException("no active admin to own the bootstrap API token"));
-                tokens.create(admin.id(), "bootstrap", EnumSet.of(Scope.READ, Scope.WRITE), secret.trim());
+                tokens.create(admin.id(), "bootstrap", EnumSet.of(Scope.READ, Scope.WRITE), secret);
                 log.info("Created the bootstrap API token (read, write) for {}", admin.email());
             }
         });

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.rapport.access.Caller;
 import org.rapport.access.CurrentCaller;
 import org.rapport.access.ProblemResponses;
+import org.rapport.mail.MailLimits;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,8 +33,16 @@ class ApiFilters {
 
     /** Runs before security so that an oversized body is refused without work. */
     @Bean
-    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(ApiProperties properties, ProblemResponses problems) {
-        var registration = new FilterRegistrationBean<>(new BodyLimitFilter(properties.maxBodyBytes(), problems));
+    FilterRegistrationBean<BodyLimitFilter> bodyLimitFilter(
+            ApiProperties properties, MailLimits mail, ProblemResponses problems) {
+        // Raw mail comes as big as the mail limits allow; an mbox holds many such messages.
+        var registration = new FilterRegistrationBean<>(new BodyLimitFilter(
+                path -> path.startsWith("/api/v1/email/mbox")
+                        ? 4 * mail.maxMessageBytes()
+                        : path.startsWith("/api/v1/email/messages")
+                                ? mail.maxMessageBytes()
+                                : properties.maxBodyBytes(),
+                problems));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(-200);
         return registration;
@@ -50,17 +59,18 @@ class ApiFilters {
 
     static final class BodyLimitFilter extends OncePerRequestFilter {
 
-        private final long limit;
+        private final java.util.function.ToLongFunction<String> limits;
         private final ProblemResponses problems;
 
-        BodyLimitFilter(long limit, ProblemResponses problems) {
-            this.limit = limit;
+        BodyLimitFilter(java.util.function.ToLongFunction<String> limits, ProblemResponses problems) {
+            this.limits = limits;
             this.problems = problems;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
+            long limit = limits.applyAsLong(request.getRequestURI());
             if (request.getContentLengthLong() > limit) {
                 problems.write(
                         request,

@@ -7,7 +7,9 @@ import org.rapport.email.InboundEmail;
 import org.rapport.files.BlobStore;
 import org.rapport.mail.Mbox;
 import org.rapport.mail.ReceiverProperties;
+import org.rapport.shared.MessageId;
 import org.rapport.shared.NotFoundException;
+import org.rapport.ticket.TicketQueries;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,8 +34,15 @@ class EmailController {
     private final EmailQuarantine quarantine;
     private final ReceiverProperties properties;
     private final BlobStore blobs;
+    private final TicketQueries tickets;
 
-    EmailController(EmailIntake intake, EmailQuarantine quarantine, ReceiverProperties properties, BlobStore blobs) {
+    EmailController(
+            EmailIntake intake,
+            EmailQuarantine quarantine,
+            ReceiverProperties properties,
+            BlobStore blobs,
+            TicketQueries tickets) {
+        this.tickets = tickets;
         this.intake = intake;
         this.quarantine = quarantine;
         this.properties = properties;
@@ -101,6 +110,27 @@ class EmailController {
                                 .filename("message-" + id + ".eml")
                                 .build()
                                 .toString())
+                .body(new InputStreamResource(blobs.open(email.sha256())));
+    }
+
+    /** The original email behind a ticket message, for every agent who can see the ticket. */
+    @GetMapping("/api/v1/tickets/{ticketId}/messages/{messageId}/original")
+    ResponseEntity<InputStreamResource> original(@PathVariable long ticketId, @PathVariable long messageId) {
+        tickets.message(new MessageId(messageId), Requests.scope(Requests.caller()))
+                .filter(m -> m.ticket().value() == ticketId)
+                .orElseThrow(() -> new NotFoundException("Message", messageId));
+        InboundEmail email = quarantine
+                .findByTicketMessage(messageId)
+                .orElseThrow(() -> new NotFoundException("Original email of message", messageId));
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("message-" + messageId + ".eml")
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
                 .body(new InputStreamResource(blobs.open(email.sha256())));
     }
 

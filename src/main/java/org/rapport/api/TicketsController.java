@@ -226,7 +226,12 @@ class TicketsController {
             @Valid @RequestBody TicketRequests.NewMessageRequest request,
             @RequestHeader(value = Idempotency.HEADER, required = false) String key) {
         Caller caller = Requests.caller();
-        Ticket ticket = queries.get(new TicketId(id), Requests.scope(caller));
+        Ticket addressed = queries.get(new TicketId(id), Requests.scope(caller));
+        // A message to a merged ticket lands on the survivor: the caller must be able to see that one too.
+        while (addressed.mergedInto() != null) {
+            addressed = queries.get(addressed.mergedInto(), Requests.scope(caller));
+        }
+        Ticket ticket = addressed;
         return idempotency.run(caller, key, "POST /tickets/" + id + "/messages", request, () -> {
             NewMessage message = message(request, caller, ticket.customer(), null, false);
             var added = tickets.addMessage(ticket.id(), message, request.status(), caller.actor());

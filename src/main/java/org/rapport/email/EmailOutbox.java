@@ -123,10 +123,11 @@ public class EmailOutbox {
         String subject = ticket.subject().toLowerCase(Locale.ROOT).startsWith("re:")
                 ? ticket.subject()
                 : "Re: " + ticket.subject();
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 INSERT INTO email_outbound (kind, ticket_id, message_id, message_id_header, to_address, subject, body_text, in_reply_to,
                                             references_header, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')""")
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
+                ON CONFLICT (message_id) WHERE kind = 'REPLY' DO NOTHING""")
                 .params(
                         kind,
                         ticket.id().value(),
@@ -144,6 +145,9 @@ public class EmailOutbox {
                                                 .map(id -> "<" + id + ">")
                                                 .toList()))
                 .update();
+        if (inserted == 0) {
+            return; // this reply was already put in the outbox (the event came twice)
+        }
         jdbc.sql("INSERT INTO email_thread (message_id_header, ticket_id) VALUES (?, ?) ON CONFLICT DO NOTHING")
                 .params(messageIdHeader, ticket.id().value())
                 .update();

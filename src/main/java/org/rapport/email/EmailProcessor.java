@@ -26,6 +26,8 @@ import org.rapport.ticket.TicketQueries;
 import org.rapport.ticket.TicketService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +42,8 @@ class EmailProcessor {
 
     private static final Logger log = LoggerFactory.getLogger(EmailProcessor.class);
     private static final Actor EMAIL = new Actor(Actor.Kind.SYSTEM, null, "email channel");
+    private static final int MAX_TEXT = 190_000;
+    private static final int MAX_HTML = 1_000_000;
 
     private final JdbcClient jdbc;
     private final BlobStore blobs;
@@ -85,7 +89,9 @@ class EmailProcessor {
             });
         } catch (MailRejectedException e) {
             quarantine(id, e.getMessage(), e.limit());
-        } catch (RuntimeException e) {
+        } catch (TransientDataAccessException | DataAccessResourceFailureException e) {
+            log.warn("Email {} could not be processed now; it stays received and is retried: {}", id, e.toString());
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             log.warn("Email {} could not be processed; quarantined", id, e);
             quarantine(
                     id,
@@ -108,30 +114,30 @@ class EmailProcessor {
         if (mail.from() == null) {
             throw new MailRejectedException("malformed", "the message has no valid From address");
         }
+        // A display name that claims another address is a spoof: the customer is named after the address.
+        String name = mail.from().trusted() && mail.from().name() != null
+                ? printable(mail.from().name()).strip()
+                : null;
         CustomerId customer = customers.findOrCreate(
-                Identity.email(mail.from().address()), mail.from().name(), EMAIL);
+                Identity.email(mail.from().address()), name == null || name.length() > 200 ? null : name, EMAIL);
         Actor actor = Actor.customer(customer, mail.from().address());
+        Optional<Ticket> thread = thread(mail);
+        // In a conversation the timeline shows what the customer wrote this time; a new ticket keeps the
+        // whole text (a forwarded conversation is the point of it). The raw mail stays one click away.
+        String text = printable(thread.isPresent() ? mail.replyText() : mail.text());
+        if (text.length() > MAX_TEXT) {
+            text = text.substring(0, MAX_TEXT) + "\n[… truncated; the full message is in the original email]";
+        }
+        String html = mail.html() != null && mail.html().length() > MAX_HTML ? null : mail.html();
         NewMessage message = new NewMessage(
                 MessageKind.REPLY,
                 Direction.INBOUND,
                 AuthorKind.CUSTOMER,
                 customer.value(),
                 ChannelKind.EMAIL,
-                mail.replyText().isBlank() ? null : printable(mail.replyText()),
-                mail.html(),
+                text.isBlank() ? (html == null ? "(no text)" : null) : text,
+                html,
                 attachments(mail));
-        if (message.text() == null && message.html() == null) {
-            message = new NewMessage(
-                    message.kind(),
-                    message.direction(),
-                    message.authorKind(),
-                    message.authorId(),
-                    message.channel(),
-                    "(no text)",
-                    null,
-                    message.attachments());
-        }
-        Optional<Ticket> thread = thread(mail);
         TicketId ticket;
         long messageId;
         Ticket acknowledge = null;
@@ -143,7 +149,7 @@ class EmailProcessor {
             messageId = added.message().value();
         } else {
             List<String> tags = mail.kind() == MailKind.AUTOMATIC ? List.of("automatic") : List.of();
-            String subject = mail.subject().replaceAll("\\p{Cntrl}", " ").strip();
+            String subject = printable(mail.subject()).replaceAll("\\s+", " ").strip();
             var opened = tickets.open(
                     new OpenTicket(
                             subject.length() > 290 ? subject.substring(0, 290) + "…" : subject,
@@ -234,7 +240,11 @@ class EmailProcessor {
 
     /** Mail text may carry NULs and other control characters no person typed; they are dropped. */
     private static String printable(String text) {
-        return text.replaceAll("[\\p{Cntrl}&&[^\\n\\r\\t]]", "");
+        StringBuilder clean = new StringBuilder(text.length());
+        text.codePoints()
+                .filter(c -> !Character.isISOControl(c) || c == '\n' || c == '\r' || c == '\t')
+                .forEach(clean::appendCodePoint);
+        return clean.toString();
     }
 
     private static List<NewAttachment> attachments(ParsedMail mail) {

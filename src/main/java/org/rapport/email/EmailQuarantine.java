@@ -34,6 +34,14 @@ public class EmailQuarantine {
                 .single();
     }
 
+    /** The received email a ticket message came from, if it came by email. */
+    public Optional<InboundEmail> findByTicketMessage(long messageId) {
+        return jdbc.sql("SELECT * FROM email_inbound WHERE message_id = ? ORDER BY id LIMIT 1")
+                .param(messageId)
+                .query(this::row)
+                .optional();
+    }
+
     public Optional<InboundEmail> find(long id) {
         return jdbc.sql("SELECT * FROM email_inbound WHERE id = ?")
                 .param(id)
@@ -44,7 +52,8 @@ public class EmailQuarantine {
     /** Processes a quarantined message again, e.g. after raising a limit; returns what became of it. */
     public InboundEmail retry(long id) {
         requireQuarantined(id);
-        jdbc.sql("UPDATE email_inbound SET state = 'RECEIVED', reason = NULL, limit_hit = NULL WHERE id = ?")
+        jdbc.sql(
+                        "UPDATE email_inbound SET state = 'RECEIVED', reason = NULL, limit_hit = NULL WHERE id = ? AND state = 'QUARANTINED'")
                 .param(id)
                 .update();
         processor.process(id);
@@ -53,7 +62,7 @@ public class EmailQuarantine {
 
     public InboundEmail discard(long id) {
         requireQuarantined(id);
-        jdbc.sql("UPDATE email_inbound SET state = 'DISCARDED' WHERE id = ?")
+        jdbc.sql("UPDATE email_inbound SET state = 'DISCARDED' WHERE id = ? AND state = 'QUARANTINED'")
                 .param(id)
                 .update();
         return find(id).orElseThrow();

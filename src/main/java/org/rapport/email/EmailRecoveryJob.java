@@ -30,6 +30,12 @@ class EmailRecoveryJob {
                 .param(properties.recoverAfterSeconds())
                 .query(Long.class)
                 .list();
-        waiting.forEach(processor::process);
+        for (Long id : waiting) {
+            try {
+                processor.process(id);
+            } catch (RuntimeException e) {
+                // one message must never keep the others waiting
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.jsoup.nodes.Entities;
 import org.rapport.mail.MailParser;
@@ -95,7 +96,7 @@ class EmailSender {
                     .params(Timestamp.from(clock.instant()), mail.id())
                     .update();
         } catch (MessagingException | UnsupportedEncodingException e) {
-            boolean permanent = e instanceof SMTPSendFailedException failed && failed.getReturnCode() >= 500;
+            boolean permanent = permanent(e);
             boolean exhausted = mail.attempts() + 1 >= properties.outbound().maxAttempts();
             Duration pause = Duration.ofSeconds(Math.min(3600, 30L << Math.min(mail.attempts(), 7)));
             jdbc.sql(
@@ -158,6 +159,26 @@ class EmailSender {
         smtp.put("mail.smtp.writetimeout", "30000");
         smtp.put("mail.smtp.localhost", out.from().substring(out.from().indexOf('@') + 1));
         return smtp;
+    }
+
+    /** A 5xx anywhere in the chain (RCPT TO refused, message refused) will not get better by retrying. */
+    private static boolean permanent(Exception e) {
+        for (Throwable t = e;
+                t != null;
+                t = t instanceof MessagingException m && m.getNextException() != null
+                        ? m.getNextException()
+                        : t.getCause()) {
+            if (t instanceof SMTPSendFailedException failed && failed.getReturnCode() >= 500) {
+                return true;
+            }
+            if (t instanceof SMTPAddressFailedException failed && failed.getReturnCode() >= 500) {
+                return true;
+            }
+            if (t == t.getCause()) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static String abbreviate(String text) {

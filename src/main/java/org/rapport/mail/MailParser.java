@@ -52,6 +52,7 @@ public class MailParser {
     private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]{1,995})>");
     private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final int MAX_HEADER_VALUES_SHOWN = 50;
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private final MailLimits limits;
 
@@ -67,6 +68,14 @@ public class MailParser {
             throw new MailRejectedException(
                     "maxMessageBytes",
                     "the message has " + raw.length + " bytes, more than " + limits.maxMessageBytes());
+        }
+        // mime4j nests one stream per MIME level: count boundaries first, so that a bomb of thousands of
+        // levels is refused before it can exhaust the stack.
+        int boundaries = countBoundaries(raw);
+        if (boundaries > limits.maxParts()) {
+            throw new MailRejectedException(
+                    "maxParts",
+                    "the message declares " + boundaries + " multipart boundaries, more than " + limits.maxParts());
         }
         org.apache.james.mime4j.dom.Message message = read(raw);
         try {
@@ -276,14 +285,14 @@ public class MailParser {
         Charset charset = charset(declared);
         if (charset != null) {
             String strict = strict(bytes, charset);
-            boolean asciiLabel = charset == StandardCharsets.US_ASCII || charset == StandardCharsets.ISO_8859_1;
+            boolean asciiLabel = charset == StandardCharsets.US_ASCII || charset == WINDOWS_1252;
             if (strict != null
                     && !(asciiLabel && hasHighBytes(bytes) && strict(bytes, StandardCharsets.UTF_8) != null)) {
                 return strict;
             }
         }
         String utf8 = strict(bytes, StandardCharsets.UTF_8);
-        return utf8 != null ? utf8 : new String(bytes, Charset.forName("windows-1252"));
+        return utf8 != null ? utf8 : new String(bytes, WINDOWS_1252);
     }
 
     private static Charset charset(String name) {
@@ -291,7 +300,9 @@ public class MailParser {
             return StandardCharsets.US_ASCII;
         }
         try {
-            return Charset.forName(name.trim().replace("\"", ""));
+            Charset charset = Charset.forName(name.trim().replace("\"", ""));
+            // As browsers do (WHATWG): mail labelled Latin-1 is windows-1252 in practice (€, curly quotes).
+            return charset == StandardCharsets.ISO_8859_1 ? WINDOWS_1252 : charset;
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -459,6 +470,21 @@ public class MailParser {
             n++;
         }
         return n;
+    }
+
+    private static int countBoundaries(byte[] raw) {
+        byte[] needle = "boundary".getBytes(StandardCharsets.US_ASCII);
+        int count = 0;
+        outer:
+        for (int i = 0; i + needle.length <= raw.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if ((raw[i + j] | 0x20) != needle[j]) {
+                    continue outer;
+                }
+            }
+            count++;
+        }
+        return count;
     }
 
     static String sha256(byte[] bytes) {

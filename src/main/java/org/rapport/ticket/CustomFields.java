@@ -122,7 +122,19 @@ public class CustomFields {
             }
             case NUMBER -> {
                 if (value instanceof Number number) {
-                    yield new BigDecimal(number.toString());
+                    if (number instanceof Double d && (d.isInfinite() || d.isNaN())) {
+                        throw new InvalidValueException(path, field.label() + " takes a finite number");
+                    }
+                    try {
+                        BigDecimal decimal = new BigDecimal(number.toString());
+                        if (decimal.abs().compareTo(BigDecimal.TEN.pow(30)) > 0 || decimal.scale() > 10) {
+                            throw new InvalidValueException(
+                                    path, field.label() + " takes a number below 10^30 with at most 10 decimals");
+                        }
+                        yield decimal;
+                    } catch (NumberFormatException e) {
+                        throw new InvalidValueException(path, field.label() + " takes a finite number");
+                    }
                 }
                 throw new InvalidValueException(path, field.label() + " takes a number");
             }

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.rapport.shared.AgentId;
 import org.rapport.shared.ChannelKind;
 import org.rapport.shared.CustomerId;
+import org.rapport.shared.InvalidValueException;
 import org.rapport.shared.MessageId;
 import org.rapport.shared.NotFoundException;
 import org.rapport.shared.TeamId;
@@ -36,6 +37,8 @@ public class TicketQueries {
             solved_at, last_customer_message_at""";
     private static final String SCOPE =
             "(CAST(:all AS BOOLEAN) OR team_id IS NULL OR team_id = ANY(:teams) OR assignee_id = :agent)";
+    private static final Instant EARLIEST = Instant.EPOCH;
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private static final TypeReference<Map<String, Object>> FIELDS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
@@ -227,6 +230,9 @@ public class TicketQueries {
 
     private static void range(
             StringBuilder sql, Map<String, Object> params, String column, String name, Instant value, String operator) {
+        if (value != null && (value.isBefore(EARLIEST) || value.isAfter(LATEST))) {
+            throw new InvalidValueException(name, name + " must be between year 1970 and 9999");
+        }
         if (value != null) {
             sql.append(" AND ")
                     .append(column)

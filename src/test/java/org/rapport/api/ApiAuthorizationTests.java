@@ -194,4 +194,23 @@ class ApiAuthorizationTests {
         assertThat(result.getResponse().getStatus()).as(Api.contentOf(result)).isEqualTo(404);
         assertThat(api.json(result).get("type").asString()).endsWith("/not-found");
     }
+
+    @Test
+    void writingToAMergedTicketNeedsAccessToTheTicketItWasMergedInto() {
+        var teamA = accounts.inNewTeam(Role.AGENT);
+        var teamB = accounts.inNewTeam(Role.AGENT);
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        long pool = api.openTicket(teamA.token(), null, "Triage").get("id").asLong();
+        long other = api.openTicket(teamB.token(), teamB.team().value(), "Team B's")
+                .get("id")
+                .asLong();
+        api.post(admin.token(), "/api/v1/tickets/" + pool + "/merge", "{\"into\": " + other + "}");
+
+        MvcResult result =
+                api.post(teamA.token(), "/api/v1/tickets/" + pool + "/messages", "{\"text\": \"sneaking in\"}");
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(404);
+        assertThat(api.json(api.get(admin.token(), "/api/v1/tickets/" + other + "/messages")))
+                .hasSize(2);
+    }
 }

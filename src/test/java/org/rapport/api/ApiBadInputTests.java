@@ -163,6 +163,7 @@ class ApiBadInputTests {
         assertBadListParameter("cursor=garbage", "cursor");
         assertBadListParameter("sort=sideways", "sort");
         assertBadListParameter("teamId=abc", "teamId");
+        assertBadListParameter("createdFrom=%2B999999999-01-01T00:00:00Z", "createdFrom");
     }
 
     @Test

@@ -154,6 +154,11 @@ class TicketLifecycleTests {
         MvcResult wrongType = api.patch(admin.token(), "/api/v1/tickets/" + id, """
                 {"customFields": {"%s": "many"}}""".formatted(key), null);
         assertThat(wrongType.getResponse().getStatus()).isEqualTo(400);
+        MvcResult infinite = api.patch(admin.token(), "/api/v1/tickets/" + id, """
+                {"customFields": {"%s": 1e400}}""".formatted(key), null);
+        assertThat(infinite.getResponse().getStatus())
+                .as(Api.contentOf(infinite))
+                .isEqualTo(400);
         assertThat(api.json(wrongType).get("field").asString()).isEqualTo("customFields." + key);
         JsonNode audit = api.json(api.get(admin.token(), "/api/v1/tickets/" + id + "/audit"));
         assertThat(audit.findValuesAsString("field")).contains("subject", "tags", "assignee", "custom." + key);

@@ -63,7 +63,10 @@ class EmailChannelTests {
         JsonNode messages = api.json(
                 api.get(admin.token(), "/api/v1/tickets/" + ticket.get("id").asLong() + "/messages"));
         assertThat(messages).hasSize(1);
-        assertThat(messages.get(0).get("text").asString()).isEqualTo("It drops every hour since Monday.");
+        // A new ticket keeps the whole text; only replies in a conversation are cut at the quote.
+        assertThat(messages.get(0).get("text").asString())
+                .startsWith("It drops every hour since Monday.")
+                .contains("> Have you restarted it?");
         assertThat(messages.get(0).get("channel").asString()).isEqualTo("email");
     }
 
@@ -76,18 +79,28 @@ class EmailChannelTests {
         long ticketId = onlyTicketOf(admin.token(), sender).get("id").asLong();
         api.patch(admin.token(), "/api/v1/tickets/" + ticketId, "{\"status\": \"solved\"}", null);
 
-        smtp(message(
-                sender, Accounts.unique("second") + "@example.com", first, "Re: Charged twice", "Still not refunded."));
+        smtp(
+                message(
+                        sender,
+                        Accounts.unique("second") + "@example.com",
+                        first,
+                        "Re: Charged twice",
+                        "Still not refunded.\n\nOn Mon, 3 Jun 2024 at 9:02, Support <support@rapport.test> wrote:\n> We refunded you."));
 
         JsonNode ticket = onlyTicketOf(admin.token(), sender);
         assertThat(ticket.get("id").asLong()).isEqualTo(ticketId);
         assertThat(ticket.get("status").asString()).isEqualTo("open");
         assertThat(api.json(api.get(admin.token(), "/api/v1/tickets/" + ticketId + "/messages")))
                 .hasSize(2);
+        assertThat(api.json(api.get(admin.token(), "/api/v1/tickets/" + ticketId + "/messages"))
+                        .get(1)
+                        .get("text")
+                        .asString())
+                .isEqualTo("Still not refunded.");
     }
 
     @Test
-    void theSameMailTwiceMakesOneMessage() {
+    void theSameMailTwiceMakesOneMessage() throws Exception {
         var admin = accounts.inNewTeam(Role.ADMIN);
         String sender = Accounts.unique("chloe") + "@example.com";
         byte[] mail = message(
@@ -102,6 +115,25 @@ class EmailChannelTests {
         long ticketId = onlyTicketOf(admin.token(), sender).get("id").asLong();
         assertThat(api.json(api.get(admin.token(), "/api/v1/tickets/" + ticketId + "/messages")))
                 .hasSize(1);
+        long messageId = api.json(api.get(admin.token(), "/api/v1/tickets/" + ticketId + "/messages"))
+                .get(0)
+                .get("id")
+                .asLong();
+        var stranger = accounts.inNewTeam(Role.AGENT);
+        api.patch(
+                admin.token(),
+                "/api/v1/tickets/" + ticketId,
+                "{\"teamId\": " + admin.team().value() + "}",
+                null);
+        MvcResult original =
+                api.get(admin.token(), "/api/v1/tickets/" + ticketId + "/messages/" + messageId + "/original");
+        // As received: our SMTP receiver adds its Received header on top of the sender's bytes.
+        assertThat(original.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .endsWith(new String(mail, StandardCharsets.UTF_8));
+        assertThat(api.get(stranger.token(), "/api/v1/tickets/" + ticketId + "/messages/" + messageId + "/original")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
     }
 
     @Test

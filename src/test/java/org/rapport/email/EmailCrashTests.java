@@ -37,6 +37,9 @@ class EmailCrashTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.core.env.Environment environment;
+
     @Test
     void killedReceiverLosesAndDuplicatesNothing() throws Exception {
         Random random = new Random(7);
@@ -92,7 +95,7 @@ class EmailCrashTests {
         Map<String, Long> messages = ticketMessagesPerMarker(run);
         for (String id : all) {
             assertThat(messages.getOrDefault(id, 0L))
-                    .as("ticket messages for " + id)
+                    .as(() -> "ticket messages for " + id + "; inbound rows: " + inbound(id))
                     .isEqualTo(1L);
         }
     }
@@ -115,6 +118,8 @@ class EmailCrashTests {
                         "--server.port=0",
                         "--rapport.mail.smtp-port=" + smtpPort,
                         "--rapport.mail.smtp-bind=127.0.0.1",
+                        // The test's own context shares the database and may process mail too: one blob store for both.
+                        "--rapport.files.directory=" + environment.getProperty("rapport.files.directory"),
                         "--rapport.email.recover-after-seconds=1",
                         "--spring.main.banner-mode=off")
                 .redirectErrorStream(true)
@@ -182,6 +187,14 @@ class EmailCrashTests {
             }
             Thread.sleep(250);
         }
+    }
+
+    private List<Map<String, Object>> inbound(String id) {
+        return jdbc.sql(
+                        "SELECT id, state, reason, limit_hit, attempts, received_at, processed_at FROM email_inbound WHERE dedupe_key = ?")
+                .param("mid:" + id + "@crash.example")
+                .query()
+                .listOfRows();
     }
 
     private Map<String, Long> ticketMessagesPerMarker(String run) {

@@ -153,4 +153,43 @@ class EmailOutboundTests {
             throw new IllegalStateException(e);
         }
     }
+
+    @Autowired
+    EmailOutbox outbox;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void aReplyDeliveredTwiceAsAnEventIsSentOnce() {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        String customer = Accounts.unique("twice") + "@example.com";
+        EmailChannelTests.smtp(
+                SMTP_IN,
+                EmailChannelTests.message(customer, Accounts.unique("tw") + "@example.com", null, "Twice", "Hi"));
+        JsonNode ticket = onlyTicketOf(admin.token(), customer);
+        JsonNode reply = api.json(api.post(
+                admin.token(),
+                "/api/v1/tickets/" + ticket.get("id").asLong() + "/messages",
+                "{\"text\": \"Once only.\"}"));
+        var event = new org.rapport.ticket.AgentReplied(
+                new org.rapport.shared.TicketId(ticket.get("id").asLong()),
+                new org.rapport.shared.MessageId(reply.get("id").asLong()),
+                admin.agent(),
+                org.rapport.shared.ChannelKind.EMAIL);
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> outboundRows(reply.get("id").asLong()) == 1);
+        outbox.on(event);
+
+        assertThat(outboundRows(reply.get("id").asLong())).isEqualTo(1);
+    }
+
+    private long outboundRows(long messageId) {
+        return jdbc.sql("SELECT count(*) FROM email_outbound WHERE message_id = ?")
+                .param(messageId)
+                .query(Long.class)
+                .single();
+    }
 }

@@ -211,4 +211,24 @@ class MailParserTests {
                 .extracting(e -> ((MailRejectedException) e).limit())
                 .isEqualTo(limit);
     }
+
+    @Test
+    void latin1LabelIsReadAsWindows1252LikeBrowsersDo() {
+        byte[] raw =
+                "From: a@example.com\r\nSubject: x\r\nContent-Type: text/plain; charset=iso-8859-1\r\n\r\nPrice \u0080 5, \u0093quoted\u0094\r\n"
+                        .getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(parser.parse(raw).text()).isEqualTo("Price € 5, “quoted”");
+    }
+
+    @Test
+    void aBombOfBoundariesIsRefusedBeforeParsing() {
+        String raw = "From: a@example.com\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n"
+                + "--b\r\nContent-Type: multipart/mixed; boundary=b\r\n\r\n".repeat(5000);
+
+        assertThatThrownBy(() -> parser.parse(raw.getBytes(StandardCharsets.US_ASCII)))
+                .isInstanceOf(MailRejectedException.class)
+                .extracting(e -> ((MailRejectedException) e).limit())
+                .isEqualTo("maxParts");
+    }
 }
