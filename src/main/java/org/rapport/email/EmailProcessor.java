@@ -54,6 +54,7 @@ class EmailProcessor {
     private final CustomerService customers;
     private final TransactionTemplate transactions;
     private final EmailOutbox outbox;
+    private final EmailProperties properties;
 
     EmailProcessor(
             JdbcClient jdbc,
@@ -64,8 +65,10 @@ class EmailProcessor {
             TicketQueries ticketQueries,
             CustomerService customers,
             TransactionTemplate transactions,
-            EmailOutbox outbox) {
+            EmailOutbox outbox,
+            EmailProperties properties) {
         this.outbox = outbox;
+        this.properties = properties;
         this.jdbc = jdbc;
         this.blobs = blobs;
         this.parser = parser;
@@ -80,12 +83,12 @@ class EmailProcessor {
     void process(long id) {
         try {
             transactions.executeWithoutResult(status -> {
-                Optional<String> sha256 = jdbc.sql(
-                                "SELECT sha256 FROM email_inbound WHERE id = ? AND state = 'RECEIVED' FOR UPDATE SKIP LOCKED")
+                Optional<String[]> row = jdbc.sql(
+                                "SELECT sha256, mailbox FROM email_inbound WHERE id = ? AND state = 'RECEIVED' FOR UPDATE SKIP LOCKED")
                         .param(id)
-                        .query(String.class)
+                        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                         .optional();
-                sha256.ifPresent(hash -> handle(id, blobs.read(hash)));
+                row.ifPresent(found -> handle(id, found[1], blobs.read(found[0])));
             });
         } catch (MailRejectedException e) {
             quarantine(id, e.getMessage(), e.limit());
@@ -101,16 +104,16 @@ class EmailProcessor {
         }
     }
 
-    private void handle(long id, byte[] raw) {
+    private void handle(long id, String mailbox, byte[] raw) {
         ParsedMail mail = parser.parse(raw);
         switch (mail.kind()) {
             case LOOP -> finish(id, "IGNORED", "our own outbound mail came back (X-Rapport-Loop)", null, null);
             case BOUNCE -> bounce(id, mail);
-            case AUTOMATIC, PERSONAL -> deliver(id, mail);
+            case AUTOMATIC, PERSONAL -> deliver(id, mailbox, mail);
         }
     }
 
-    private void deliver(long id, ParsedMail mail) {
+    private void deliver(long id, String mailbox, ParsedMail mail) {
         if (mail.from() == null) {
             throw new MailRejectedException("malformed", "the message has no valid From address");
         }
@@ -156,7 +159,7 @@ class EmailProcessor {
                             customer,
                             ChannelKind.EMAIL,
                             null,
-                            null,
+                            properties.teamOf(mailbox),
                             null,
                             tags,
                             null,

@@ -1,17 +1,31 @@
 package org.rapport.email;
 
+import java.util.Locale;
+import java.util.Map;
+import org.rapport.shared.TeamId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The email channel's settings: recovery of unprocessed mail, outbound SMTP, acknowledgements. The
- * ways in are the mail module's ({@code rapport.mail.*}).
+ * The email channel's settings: recovery of unprocessed mail, which team each mailbox's new tickets go
+ * to ({@code mailbox-teams}, address to team id), outbound SMTP, acknowledgements. The ways in are the
+ * mail module's ({@code rapport.mail.*}).
  */
 @ConfigurationProperties("rapport.email")
 public record EmailProperties(
         @DefaultValue("10") int recoverAfterSeconds,
+        @DefaultValue Map<String, Long> mailboxTeams,
         @DefaultValue Outbound outbound,
         @DefaultValue Acknowledgement acknowledgement) {
+
+    /** The team that new tickets from this mailbox (recipient address) go to; none: the triage pool. */
+    public TeamId teamOf(String mailbox) {
+        if (mailbox == null) {
+            return null;
+        }
+        Long team = mailboxTeams.get(mailbox.toLowerCase(Locale.ROOT));
+        return team == null ? null : new TeamId(team);
+    }
 
     /** The SMTP server replies go out through; sending is off while {@code host} is empty. */
     public record Outbound(

@@ -34,6 +34,8 @@ class EmailChannelTests {
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("rapport.mail.smtp-port", () -> SMTP_PORT);
         registry.add("rapport.mail.smtp-bind", () -> "127.0.0.1");
+        // The first team of a new help desk is "Support", made on first start.
+        registry.add("rapport.email.mailbox-teams[billing@rapport.test]", () -> 1);
     }
 
     @Autowired
@@ -325,6 +327,30 @@ class EmailChannelTests {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void newTicketsFromAMailboxGoToItsTeam() {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        String sender = Accounts.unique("routed") + "@example.com";
+        long support = api.json(api.get(admin.token(), "/api/v1/teams"))
+                .valueStream()
+                .filter(t -> t.get("name").asString().equals("Support"))
+                .findFirst()
+                .orElseThrow()
+                .get("id")
+                .asLong();
+
+        api.perform(
+                MockMvcRequestBuilders.post("/api/v1/email/messages?mailbox=Billing@rapport.test")
+                        .contentType(MediaType.valueOf("message/rfc822"))
+                        .content(
+                                message(sender, Accounts.unique("r1") + "@example.com", null, "Invoice", "Wrong VAT.")),
+                admin.token());
+
+        assertThat(onlyTicketOf(admin.token(), sender).get("teamId").asLong())
+                .isEqualTo(support)
+                .isEqualTo(1);
     }
 
     private MvcResult importRaw(String token, byte[] raw) {
