@@ -127,7 +127,11 @@ public class ApiTokens {
         cache.values().removeIf(c -> c.caller().tokenId() == id);
     }
 
-    /** The caller a presented secret stands for, if it is a live token of an active agent. */
+    /**
+     * The caller a presented secret stands for, if it is a live token of an active agent. Outside any
+     * transaction, so that a cached caller costs no database connection.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     public Optional<Caller> authenticate(String secret) {
         if (secret == null || secret.length() > 200) {
             return Optional.empty();

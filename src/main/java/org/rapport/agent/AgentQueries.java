@@ -58,7 +58,16 @@ public class AgentQueries {
     }
 
     public Optional<Team> team(TeamId id) {
-        return teams().stream().filter(t -> t.id().equals(id)).findFirst();
+        return jdbc.sql("SELECT id, name FROM agent_team WHERE id = ?")
+                .param(id.value())
+                .query((rs, n) -> new Team(
+                        new TeamId(rs.getLong(1)),
+                        rs.getString(2),
+                        jdbc.sql("SELECT agent_id FROM agent_team_member WHERE team_id = ? ORDER BY agent_id")
+                                .param(id.value())
+                                .query((member, m) -> new AgentId(member.getLong(1)))
+                                .list()))
+                .optional();
     }
 
     public Optional<Team> teamByName(String name) {
