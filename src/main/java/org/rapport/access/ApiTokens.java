@@ -25,6 +25,7 @@ import org.rapport.shared.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * API tokens. The secret is shown once; only its SHA-256 is stored (a token is 256 random bits, so a
@@ -43,12 +44,14 @@ public class ApiTokens {
     private final JdbcClient jdbc;
     private final AgentQueries agents;
     private final Clock clock;
+    private final TransactionTemplate transactions;
     private final SecureRandom random = new SecureRandom();
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(Caller caller, Instant until) {}
 
-    ApiTokens(JdbcClient jdbc, AgentQueries agents, Clock clock) {
+    ApiTokens(JdbcClient jdbc, AgentQueries agents, Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.agents = agents;
         this.clock = clock;
@@ -142,35 +145,44 @@ public class ApiTokens {
         if (cached != null && cached.until().isAfter(now)) {
             return Optional.of(cached.caller());
         }
-        Optional<Caller> caller = jdbc.sql("""
-                SELECT t.id, t.name, t.scopes, t.last_used_at, t.agent_id FROM access_api_token t JOIN agent a ON a.id = t.agent_id
-                WHERE t.secret_hash = ? AND t.revoked_at IS NULL AND a.active""")
-                .param(hash)
-                .query((rs, n) -> {
-                    Timestamp lastUsed = rs.getTimestamp("last_used_at");
-                    if (lastUsed == null
-                            || lastUsed.toInstant().plus(LAST_USED_RESOLUTION).isBefore(now)) {
-                        jdbc.sql("UPDATE access_api_token SET last_used_at = ? WHERE id = ?")
-                                .params(Timestamp.from(now), rs.getLong("id"))
-                                .update();
-                    }
-                    Agent agent =
-                            agents.find(new AgentId(rs.getLong("agent_id"))).orElseThrow();
-                    return new Caller(
-                            agent.id(),
-                            agent.name(),
-                            agent.role(),
-                            agent.teams(),
-                            rs.getLong("id"),
-                            rs.getString("name"),
-                            scopes(rs.getArray("scopes")));
-                })
-                .optional();
+        // One connection for the whole miss, and nothing nested inside a result set: 32 concurrent misses
+        // once each held a connection while asking the pool for a second, and starved it.
+        Optional<Caller> caller = transactions.execute(status -> load(hash, now));
         if (cache.size() > MAX_CACHED) {
             cache.clear();
         }
         caller.ifPresent(c -> cache.put(hash, new Cached(c, now.plus(CACHE_FOR))));
         return caller;
+    }
+
+    private Optional<Caller> load(String hash, Instant now) {
+        record Row(long id, String name, Set<Scope> scopes, Instant lastUsed, long agent) {}
+        Optional<Row> row = jdbc.sql("""
+                        SELECT t.id, t.name, t.scopes, t.last_used_at, t.agent_id FROM access_api_token t JOIN agent a ON a.id = t.agent_id
+                        WHERE t.secret_hash = ? AND t.revoked_at IS NULL AND a.active""")
+                .param(hash)
+                .query((rs, n) -> new Row(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        scopes(rs.getArray("scopes")),
+                        Optional.ofNullable(rs.getTimestamp("last_used_at"))
+                                .map(Timestamp::toInstant)
+                                .orElse(null),
+                        rs.getLong("agent_id")))
+                .optional();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        Row token = row.get();
+        if (token.lastUsed() == null
+                || token.lastUsed().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+            jdbc.sql("UPDATE access_api_token SET last_used_at = ? WHERE id = ?")
+                    .params(Timestamp.from(now), token.id())
+                    .update();
+        }
+        Agent agent = agents.find(new AgentId(token.agent())).orElseThrow();
+        return Optional.of(new Caller(
+                agent.id(), agent.name(), agent.role(), agent.teams(), token.id(), token.name(), token.scopes()));
     }
 
     /** Forget cached callers, e.g. after an agent's role or teams changed. */

@@ -213,4 +213,25 @@ class ApiAuthorizationTests {
         assertThat(api.json(api.get(admin.token(), "/api/v1/tickets/" + other + "/messages")))
                 .hasSize(2);
     }
+
+    @Test
+    void manyFirstRequestsWithANewTokenAtOnceDoNotStarveTheConnectionPool() throws Exception {
+        var agent = accounts.inNewTeam(Role.AGENT);
+        int requests = 40; // more than the pool's connections, all missing the token cache together
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(requests)) {
+            var statuses = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < requests; i++) {
+                statuses.add(pool.submit(() -> {
+                    start.await();
+                    return api.get(agent.token(), "/api/v1/teams").getResponse().getStatus();
+                }));
+            }
+            start.countDown();
+            for (var status : statuses) {
+                assertThat(status.get(20, java.util.concurrent.TimeUnit.SECONDS))
+                        .isEqualTo(200);
+            }
+        }
+    }
 }
