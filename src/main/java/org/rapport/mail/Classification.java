@@ -27,7 +27,9 @@ record Classification(MailKind kind, List<String> reasons) {
             reasons.add("delivery status from " + (from.contains("postmaster@") ? "postmaster" : "mailer-daemon"));
         }
         String action = deliveryStatus.getOrDefault("action", "").toLowerCase(Locale.ROOT);
-        if (!reasons.isEmpty() && (action.isEmpty() || action.equals("failed"))) {
+        // Only a mail system reports delivery: a report from an ordinary sender is not trusted as one.
+        boolean fromMailSystem = daemon || first(headers, "return-path").equals("<>");
+        if (!reasons.isEmpty() && fromMailSystem && (action.isEmpty() || action.equals("failed"))) {
             return new Classification(MailKind.BOUNCE, List.copyOf(reasons));
         }
         reasons.clear();

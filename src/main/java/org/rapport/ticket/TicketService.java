@@ -183,6 +183,17 @@ public class TicketService {
         }
         boolean fromCustomer = message.authorKind() == AuthorKind.CUSTOMER && message.kind() == MessageKind.REPLY;
         if (fromCustomer && ticket.status() == TicketStatus.CLOSED) {
+            // A second message on the same closed conversation joins the follow-up already open for it.
+            Optional<Long> openFollowUp = store.jdbc()
+                    .sql("""
+                            SELECT id FROM ticket WHERE follow_up_of_id = ? AND status <> 'CLOSED' AND merged_into_id IS NULL
+                            ORDER BY id DESC LIMIT 1""")
+                    .param(ticket.id().value())
+                    .query(Long.class)
+                    .optional();
+            if (openFollowUp.isPresent()) {
+                return addMessage(new TicketId(openFollowUp.get()), message, statusAfter, actor);
+            }
             OpenTicket followUp = new OpenTicket(
                     "Re: " + Texts.abbreviate(ticket.subject(), MAX_SUBJECT - 10),
                     ticket.customer(),

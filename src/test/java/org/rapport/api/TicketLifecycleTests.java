@@ -102,6 +102,10 @@ class TicketLifecycleTests {
                         .get("status")
                         .asString())
                 .isEqualTo("closed");
+
+        MvcResult again = api.post(agent.token(), "/api/v1/tickets/" + id + "/messages", """
+                {"author": "customer", "text": "And the second label too."}""");
+        assertThat(api.json(again).get("ticketId").asLong()).isEqualTo(followUp);
     }
 
     @Test

@@ -231,4 +231,13 @@ class MailParserTests {
                 .extracting(e -> ((MailRejectedException) e).limit())
                 .isEqualTo("maxParts");
     }
+
+    @Test
+    void aDeliveryReportFromAnOrdinarySenderIsNotTrustedAsABounce() {
+        String raw = new String(corpus("bounce.eml"), StandardCharsets.US_ASCII)
+                .replace("Return-Path: <>", "Return-Path: <mallory@evil.example>")
+                .replace("From: Mail Delivery System <MAILER-DAEMON@mx.example.net>", "From: mallory@evil.example");
+
+        assertThat(parser.parse(raw.getBytes(StandardCharsets.US_ASCII)).kind()).isNotEqualTo(MailKind.BOUNCE);
+    }
 }
