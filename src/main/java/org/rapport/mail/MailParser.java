@@ -4,10 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -52,7 +48,6 @@ public class MailParser {
     private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]{1,995})>");
     private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final int MAX_HEADER_VALUES_SHOWN = 50;
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
     private final MailLimits limits;
 
@@ -216,14 +211,15 @@ public class MailParser {
             boolean attachment =
                     "attachment".equalsIgnoreCase(entity.getDispositionType()) || entity.getFilename() != null;
             if (!attachment && type.equals("text/plain")) {
-                append(text, decode(bytes, entity.getCharset()));
+                append(text, TextDecoding.decode(bytes, entity.getCharset()));
             } else if (!attachment && type.equals("text/html")) {
-                append(html, decode(bytes, entity.getCharset()));
+                append(html, TextDecoding.decode(bytes, entity.getCharset()));
             } else if (type.equals("message/delivery-status")) {
-                readDeliveryStatus(decode(bytes, "us-ascii"));
+                readDeliveryStatus(TextDecoding.decode(bytes, "us-ascii"));
                 attach(entity, "delivery-status.txt", type, bytes, false);
             } else if (type.equals("text/rfc822-headers") && "delivery-status".equalsIgnoreCase(reportType)) {
-                Matcher m = Pattern.compile("(?im)^message-id:\\s*(<[^>]+>)").matcher(decode(bytes, "us-ascii"));
+                Matcher m = Pattern.compile("(?im)^message-id:\\s*(<[^>]+>)")
+                        .matcher(TextDecoding.decode(bytes, "us-ascii"));
                 if (m.find() && bouncedMessageId == null) {
                     bouncedMessageId = id(m.group(1));
                 }
@@ -275,58 +271,6 @@ public class MailParser {
             target.append("\n\n");
         }
         target.append(part);
-    }
-
-    /**
-     * Decodes text in its declared charset; when the bytes are not valid there, as valid UTF-8 (the
-     * commonest mislabel), and only then leniently as windows-1252, which maps every byte.
-     */
-    static String decode(byte[] bytes, String declared) {
-        Charset charset = charset(declared);
-        if (charset != null) {
-            String strict = strict(bytes, charset);
-            boolean asciiLabel = charset == StandardCharsets.US_ASCII || charset == WINDOWS_1252;
-            if (strict != null
-                    && !(asciiLabel && hasHighBytes(bytes) && strict(bytes, StandardCharsets.UTF_8) != null)) {
-                return strict;
-            }
-        }
-        String utf8 = strict(bytes, StandardCharsets.UTF_8);
-        return utf8 != null ? utf8 : new String(bytes, WINDOWS_1252);
-    }
-
-    private static Charset charset(String name) {
-        if (name == null || name.isBlank()) {
-            return StandardCharsets.US_ASCII;
-        }
-        try {
-            Charset charset = Charset.forName(name.trim().replace("\"", ""));
-            // As browsers do (WHATWG): mail labelled Latin-1 is windows-1252 in practice (€, curly quotes).
-            return charset == StandardCharsets.ISO_8859_1 ? WINDOWS_1252 : charset;
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    private static String strict(byte[] bytes, Charset charset) {
-        try {
-            return charset.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return null;
-        }
-    }
-
-    private static boolean hasHighBytes(byte[] bytes) {
-        for (byte b : bytes) {
-            if (b < 0) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Map<String, List<String>> headers(org.apache.james.mime4j.dom.Message message) {

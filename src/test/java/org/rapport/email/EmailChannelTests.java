@@ -7,8 +7,6 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -28,7 +26,7 @@ import tools.jackson.databind.JsonNode;
 @RapportTest
 class EmailChannelTests {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = Mailboxes.freePort();
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {
@@ -59,7 +57,7 @@ class EmailChannelTests {
                 On Mon, 3 Jun 2024 at 9:02, Support <support@rapport.test> wrote:
                 > Have you restarted it?"""));
 
-        JsonNode ticket = onlyTicketOf(admin.token(), sender);
+        JsonNode ticket = Mailboxes.onlyTicketOf(api, admin.token(), sender);
         assertThat(ticket.get("subject").asString()).isEqualTo("Router drops every hour");
         assertThat(ticket.get("channel").asString()).isEqualTo("email");
         JsonNode messages = api.json(
@@ -78,7 +76,8 @@ class EmailChannelTests {
         String sender = Accounts.unique("ben") + "@example.com";
         String first = Accounts.unique("first") + "@example.com";
         smtp(message(sender, first, null, "Charged twice", "I was charged twice."));
-        long ticketId = onlyTicketOf(admin.token(), sender).get("id").asLong();
+        long ticketId =
+                Mailboxes.onlyTicketOf(api, admin.token(), sender).get("id").asLong();
         api.patch(admin.token(), "/api/v1/tickets/" + ticketId, "{\"status\": \"solved\"}", null);
 
         smtp(
@@ -89,7 +88,7 @@ class EmailChannelTests {
                         "Re: Charged twice",
                         "Still not refunded.\n\nOn Mon, 3 Jun 2024 at 9:02, Support <support@rapport.test> wrote:\n> We refunded you."));
 
-        JsonNode ticket = onlyTicketOf(admin.token(), sender);
+        JsonNode ticket = Mailboxes.onlyTicketOf(api, admin.token(), sender);
         assertThat(ticket.get("id").asLong()).isEqualTo(ticketId);
         assertThat(ticket.get("status").asString()).isEqualTo("open");
         assertThat(api.json(api.get(admin.token(), "/api/v1/tickets/" + ticketId + "/messages")))
@@ -114,7 +113,8 @@ class EmailChannelTests {
 
         assertThat(imported.getResponse().getStatus()).isEqualTo(200);
         assertThat(api.json(imported).get("duplicate").asBoolean()).isTrue();
-        long ticketId = onlyTicketOf(admin.token(), sender).get("id").asLong();
+        long ticketId =
+                Mailboxes.onlyTicketOf(api, admin.token(), sender).get("id").asLong();
         assertThat(api.json(api.get(admin.token(), "/api/v1/tickets/" + ticketId + "/messages")))
                 .hasSize(1);
         long messageId = api.json(api.get(admin.token(), "/api/v1/tickets/" + ticketId + "/messages"))
@@ -144,7 +144,7 @@ class EmailChannelTests {
         String sender = Accounts.unique("dora") + "@example.com";
         smtp(message(
                 sender, Accounts.unique("t1") + "@example.com", null, "Invoice wrong", "The VAT number is missing."));
-        JsonNode ticket = onlyTicketOf(admin.token(), sender);
+        JsonNode ticket = Mailboxes.onlyTicketOf(api, admin.token(), sender);
         long number = ticket.get("number").asLong();
 
         smtp(message(
@@ -160,7 +160,9 @@ class EmailChannelTests {
         assertThat(api.json(api.get(
                         admin.token(), "/api/v1/tickets/" + ticket.get("id").asLong() + "/messages")))
                 .hasSize(2);
-        assertThat(onlyTicketOf(admin.token(), attacker).get("id").asLong())
+        assertThat(Mailboxes.onlyTicketOf(api, admin.token(), attacker)
+                        .get("id")
+                        .asLong())
                 .isNotEqualTo(ticket.get("id").asLong());
     }
 
@@ -170,7 +172,8 @@ class EmailChannelTests {
         String sender = Accounts.unique("emil") + "@example.com";
         String first = Accounts.unique("a1") + "@example.com";
         smtp(message(sender, first, null, "Return label", "The label does not work."));
-        long ticketId = onlyTicketOf(admin.token(), sender).get("id").asLong();
+        long ticketId =
+                Mailboxes.onlyTicketOf(api, admin.token(), sender).get("id").asLong();
         api.patch(admin.token(), "/api/v1/tickets/" + ticketId, "{\"status\": \"solved\"}", null);
 
         String auto = new String(
@@ -211,7 +214,8 @@ class EmailChannelTests {
         String sender = Accounts.unique("gone") + "@example.com";
         String original = Accounts.unique("orig") + "@example.com";
         smtp(message(sender, original, null, "Where is my parcel", "Parcel missing."));
-        long ticketId = onlyTicketOf(admin.token(), sender).get("id").asLong();
+        long ticketId =
+                Mailboxes.onlyTicketOf(api, admin.token(), sender).get("id").asLong();
         String bounce = """
                 Return-Path: <>\r
                 From: MAILER-DAEMON@mx.example.net\r
@@ -348,7 +352,9 @@ class EmailChannelTests {
                                 message(sender, Accounts.unique("r1") + "@example.com", null, "Invoice", "Wrong VAT.")),
                 admin.token());
 
-        assertThat(onlyTicketOf(admin.token(), sender).get("teamId").asLong())
+        assertThat(Mailboxes.onlyTicketOf(api, admin.token(), sender)
+                        .get("teamId")
+                        .asLong())
                 .isEqualTo(support)
                 .isEqualTo(1);
     }
@@ -359,17 +365,6 @@ class EmailChannelTests {
                         .contentType(MediaType.valueOf("message/rfc822"))
                         .content(raw),
                 token);
-    }
-
-    private JsonNode onlyTicketOf(String token, String email) {
-        JsonNode customers =
-                api.json(api.get(token, "/api/v1/customers?q=" + email)).get("items");
-        assertThat(customers).as("customer " + email).hasSize(1);
-        JsonNode tickets = api.json(api.get(
-                        token, "/api/v1/customers/" + customers.get(0).get("id").asLong() + "/tickets"))
-                .get("items");
-        assertThat(tickets).as("tickets of " + email).hasSize(1);
-        return tickets.get(0);
     }
 
     static byte[] message(String from, String messageId, String inReplyTo, String subject, String text) {
@@ -397,14 +392,6 @@ class EmailChannelTests {
             transport.sendMessage(message, new InternetAddress[] {new InternetAddress("support@rapport.test")});
         } catch (Exception e) {
             throw new IllegalStateException("SMTP delivery failed", e);
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

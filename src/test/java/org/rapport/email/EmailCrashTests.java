@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -44,7 +43,7 @@ class EmailCrashTests {
     void killedReceiverLosesAndDuplicatesNothing() throws Exception {
         Random random = new Random(7);
         String run = UUID.randomUUID().toString().substring(0, 8);
-        int port = freePort();
+        int port = Mailboxes.freePort();
         List<String> all = new ArrayList<>();
         Set<String> acknowledged = new LinkedHashSet<>();
         Set<String> unacknowledged = new LinkedHashSet<>();
@@ -226,14 +225,6 @@ class EmailCrashTests {
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), moment).toMillis()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

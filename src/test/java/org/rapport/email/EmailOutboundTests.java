@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -23,8 +21,8 @@ import tools.jackson.databind.JsonNode;
 @RapportTest
 class EmailOutboundTests {
 
-    static final int SMTP_IN = freePort();
-    static final int SMTP_OUT = freePort();
+    static final int SMTP_IN = Mailboxes.freePort();
+    static final int SMTP_OUT = Mailboxes.freePort();
 
     @RegisterExtension
     static final GreenMailExtension OUTBOUND =
@@ -59,7 +57,7 @@ class EmailOutboundTests {
 
         assertThat(OUTBOUND.waitForIncomingEmail(10_000, 1)).isTrue();
         MimeMessage ack = OUTBOUND.getReceivedMessages()[0];
-        JsonNode ticket = onlyTicketOf(admin.token(), customer);
+        JsonNode ticket = Mailboxes.onlyTicketOf(api, admin.token(), customer);
         long number = ticket.get("number").asLong();
         assertThat(ack.getAllRecipients()[0].toString()).isEqualTo(customer);
         assertThat(ack.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
@@ -89,7 +87,7 @@ class EmailOutboundTests {
                         "Re: Lamp broken",
                         "Thank you!"));
 
-        JsonNode after = onlyTicketOf(admin.token(), customer);
+        JsonNode after = Mailboxes.onlyTicketOf(api, admin.token(), customer);
         assertThat(after.get("id").asLong()).isEqualTo(ticket.get("id").asLong());
         assertThat(after.get("status").asString()).isEqualTo("open");
         assertThat(api.json(api.get(
@@ -135,25 +133,6 @@ class EmailOutboundTests {
         }
     }
 
-    private JsonNode onlyTicketOf(String token, String email) {
-        JsonNode customers =
-                api.json(api.get(token, "/api/v1/customers?q=" + email)).get("items");
-        assertThat(customers).hasSize(1);
-        JsonNode tickets = api.json(api.get(
-                        token, "/api/v1/customers/" + customers.get(0).get("id").asLong() + "/tickets"))
-                .get("items");
-        assertThat(tickets).hasSize(1);
-        return tickets.get(0);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Autowired
     EmailOutbox outbox;
 
@@ -167,7 +146,7 @@ class EmailOutboundTests {
         EmailChannelTests.smtp(
                 SMTP_IN,
                 EmailChannelTests.message(customer, Accounts.unique("tw") + "@example.com", null, "Twice", "Hi"));
-        JsonNode ticket = onlyTicketOf(admin.token(), customer);
+        JsonNode ticket = Mailboxes.onlyTicketOf(api, admin.token(), customer);
         JsonNode reply = api.json(api.post(
                 admin.token(),
                 "/api/v1/tickets/" + ticket.get("id").asLong() + "/messages",

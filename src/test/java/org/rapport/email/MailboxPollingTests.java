@@ -9,8 +9,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -28,8 +26,8 @@ import tools.jackson.databind.JsonNode;
 @RapportTest
 class MailboxPollingTests {
 
-    static final int IMAP = freePort();
-    static final int POP3 = freePort();
+    static final int IMAP = Mailboxes.freePort();
+    static final int POP3 = Mailboxes.freePort();
 
     @RegisterExtension
     static final GreenMailExtension SERVER = new GreenMailExtension(new ServerSetup[] {
@@ -115,13 +113,5 @@ class MailboxPollingTests {
 
     private static MimeMessage mime(byte[] raw) throws Exception {
         return new MimeMessage(Session.getInstance(new Properties()), new ByteArrayInputStream(raw));
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
