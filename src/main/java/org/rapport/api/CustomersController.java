@@ -99,7 +99,12 @@ class CustomersController {
             String timeZone,
             String notes,
             List<String> tags,
-            List<@NotNull @Valid IdentityJson> identities) {}
+            List<@NotNull @Valid IdentityJson> identities) {
+
+        CustomerDetails details() {
+            return new CustomerDetails(name, organization, language, timeZone, notes, tags);
+        }
+    }
 
     record CustomerList(List<CustomerJson> items, String nextCursor) {}
 
@@ -128,16 +133,7 @@ class CustomersController {
                     : request.identities().stream()
                             .map(i -> i.kind().identity(i.value()))
                             .toList();
-            CustomerId id = customers.create(
-                    new CustomerDetails(
-                            request.name(),
-                            request.organization(),
-                            request.language(),
-                            request.timeZone(),
-                            request.notes(),
-                            request.tags()),
-                    identities,
-                    caller.actor());
+            CustomerId id = customers.create(request.details(), identities, caller.actor());
             Customer customer = queries.find(id).orElseThrow();
             return ResponseEntity.created(URI.create("/api/v1/customers/" + id.value()))
                     .eTag(Requests.etag(customer.version()))
@@ -162,17 +158,7 @@ class CustomersController {
         if (request.identities() != null) {
             throw ApiException.badRequest("identities", "change identities through /customers/{id}/identities.");
         }
-        customers.update(
-                new CustomerId(id),
-                new CustomerDetails(
-                        request.name(),
-                        request.organization(),
-                        request.language(),
-                        request.timeZone(),
-                        request.notes(),
-                        request.tags()),
-                Requests.expectedVersion(ifMatch),
-                caller.actor());
+        customers.update(new CustomerId(id), request.details(), Requests.expectedVersion(ifMatch), caller.actor());
         Customer customer = find(id);
         return ResponseEntity.ok().eTag(Requests.etag(customer.version())).body(CustomerJson.of(customer));
     }
