@@ -26,7 +26,7 @@ public class Accounts {
     }
 
     /** An agent (with a token of the given scopes) in a team of their own. */
-    public record Account(AgentId agent, TeamId team, String token) {}
+    public record Account(AgentId agent, TeamId team, String token, String email) {}
 
     public static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
@@ -41,9 +41,10 @@ public class Accounts {
     }
 
     public Account inTeam(TeamId team, Role role, Scope... scopes) {
-        AgentId agent = agents.create(new AgentDetails(
-                unique("agent") + "@example.com", "Agent " + unique("a"), role, Set.of(team), List.of(), 10, true));
-        return new Account(agent, team, token(agent, scopes));
+        String email = unique("agent") + "@example.com";
+        AgentId agent =
+                agents.create(new AgentDetails(email, "Agent " + unique("a"), role, Set.of(team), List.of(), 10, true));
+        return new Account(agent, team, token(agent, scopes), email);
     }
 
     public String token(AgentId agent, Scope... scopes) {

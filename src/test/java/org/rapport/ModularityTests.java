@@ -19,7 +19,17 @@ class ModularityTests {
     void modulesAreTheOnesDesigned() {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder(
-                        "shared", "files", "customer", "agent", "ticket", "access", "api", "demo", "mail", "email");
+                        "shared",
+                        "files",
+                        "customer",
+                        "agent",
+                        "ticket",
+                        "access",
+                        "api",
+                        "web",
+                        "demo",
+                        "mail",
+                        "email");
     }
 
     @Test

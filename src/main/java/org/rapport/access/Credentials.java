@@ -49,6 +49,22 @@ public class Credentials {
                 .orElse(false);
     }
 
+    /** The agent's own new password, checked by the same rules; clears the must-change mark. */
+    public void change(AgentId agent, String password) {
+        String email = jdbc.sql("SELECT email FROM agent WHERE id = ?")
+                .param(agent.value())
+                .query(String.class)
+                .single();
+        setPassword(agent, email, password, false);
+    }
+
+    /** Whether the agent signed in with a password that someone else set (first start, reset by an admin). */
+    public boolean mustChange(String email) {
+        return jdbc.sql("""
+                        SELECT c.must_change FROM access_credential c JOIN agent a ON a.id = c.agent_id
+                        WHERE a.email = lower(?)""").param(email).query(Boolean.class).optional().orElse(false);
+    }
+
     public String generate() {
         StringBuilder password = new StringBuilder();
         for (int i = 0; i < 20; i++) {

@@ -1,5 +1,6 @@
 package org.rapport.access;
 
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -9,19 +10,27 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
 
 /**
- * Two filter chains: the API (stateless, bearer tokens, no cookies so no CSRF) and everything else
- * (pages, documentation, health), both with a strict Content-Security-Policy.
+ * Two filter chains: the API (stateless, bearer tokens, no cookies so no CSRF) and everything else (the
+ * agent UI with form sign-in, remember-me, CSRF and throttled failures; documentation; health), both with a
+ * strict Content-Security-Policy.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    static final String CSP =
+    /** For the agent UI: nothing inline, nothing from elsewhere; frames only our own sandboxed message bodies. */
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    /** The API's browsable documentation (Swagger UI) sets inline styles. */
+    static final String DOCS_CSP =
             "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; "
                     + "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
@@ -84,11 +93,55 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                .formLogin(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+    SecurityFilterChain pageSecurity(
+            HttpSecurity http,
+            UserDetailsService accounts,
+            RememberMeKey rememberMeKey,
+            SignInThrottle throttle,
+            Credentials credentials)
+            throws Exception {
+        TokenBasedRememberMeServices rememberMe = new TokenBasedRememberMeServices(rememberMeKey.get(), accounts);
+        rememberMe.setTokenValiditySeconds((int) Duration.ofDays(14).toSeconds());
+        rememberMe.setParameter("remember-me");
+        http.authorizeHttpRequests(a -> a.requestMatchers(
+                                "/login",
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/favicon.ico",
+                                "/error",
+                                "/actuator/**",
+                                "/api-docs",
+                                "/api-docs/**",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(f -> f.loginPage("/login")
+                        .successHandler(new SignedIn(throttle, credentials))
+                        .failureHandler((request, response, ex) -> {
+                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+                            response.sendRedirect(request.getContextPath() + "/login?error");
+                        })
+                        .permitAll())
+                .addFilterBefore(new SignInGate(throttle), UsernamePasswordAuthenticationFilter.class)
+                .rememberMe(r -> r.rememberMeServices(rememberMe))
+                .logout(l -> l.logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?signedOut")
+                        .deleteCookies("JSESSIONID", "remember-me"))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new SignInEntryPoint()))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()).addHeaderWriter((request, response) -> {
+                    if (!response.containsHeader("Content-Security-Policy")) {
+                        String path = request.getRequestURI();
+                        response.setHeader(
+                                "Content-Security-Policy",
+                                path.startsWith("/swagger-ui") || path.startsWith("/api-docs") ? DOCS_CSP : CSP);
+                    }
+                }));
         return http.build();
     }
 }

@@ -30,4 +30,10 @@ public record Ticket(
         Instant updatedAt,
         Instant firstResponseAt,
         Instant solvedAt,
-        Instant lastCustomerMessageAt) {}
+        Instant lastCustomerMessageAt) {
+
+    /** Since when the customer has been waiting for us: their latest message, or the ticket's opening. */
+    public Instant waitingSince() {
+        return lastCustomerMessageAt != null ? lastCustomerMessageAt : createdAt;
+    }
+}

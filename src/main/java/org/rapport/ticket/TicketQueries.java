@@ -63,9 +63,20 @@ public class TicketQueries {
         return find(id, scope).orElseThrow(() -> new NotFoundException("Ticket", id.value()));
     }
 
-    public TicketPage list(TicketFilter filter, TicketScope scope, TicketSort sort, String cursor, int limit) {
-        StringBuilder sql =
-                new StringBuilder("SELECT " + COLUMNS + " FROM ticket WHERE merged_into_id IS NULL AND " + SCOPE);
+    /**
+     * How many tickets match, counted up to {@code cap}: a view's badge needs "how many, roughly", and a
+     * capped count stays cheap however large the table grows.
+     */
+    public long count(TicketFilter filter, TicketScope scope, int cap) {
+        StringBuilder sql = new StringBuilder("SELECT count(*) FROM (SELECT 1 FROM ticket WHERE ");
+        Map<String, Object> params = where(filter, scope, sql);
+        sql.append(" LIMIT :cap) counted");
+        params.put("cap", cap);
+        return jdbc.sql(sql.toString()).params(params).query(Long.class).single();
+    }
+
+    private Map<String, Object> where(TicketFilter filter, TicketScope scope, StringBuilder sql) {
+        sql.append("merged_into_id IS NULL AND " + SCOPE);
         Map<String, Object> params = scopeParams(scope);
         if (!filter.statuses().isEmpty()) {
             sql.append(" AND status = ANY(:statuses)");
@@ -102,6 +113,12 @@ public class TicketQueries {
         range(sql, params, "created_at", "createdTo", filter.createdTo(), "<");
         range(sql, params, "updated_at", "updatedFrom", filter.updatedFrom(), ">=");
         range(sql, params, "updated_at", "updatedTo", filter.updatedTo(), "<");
+        return params;
+    }
+
+    public TicketPage list(TicketFilter filter, TicketScope scope, TicketSort sort, String cursor, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ticket WHERE ");
+        Map<String, Object> params = where(filter, scope, sql);
         if (cursor != null && !cursor.isBlank()) {
             TicketCursor position = TicketCursor.decode(cursor, sort);
             sql.append(" AND (")
@@ -131,6 +148,7 @@ public class TicketQueries {
             tickets.removeLast();
             Ticket last = tickets.getLast();
             long value = switch (sort) {
+                case WAITING_ASC, WAITING_DESC -> ChronoUnit.MICROS.between(Instant.EPOCH, last.waitingSince());
                 case CREATED_ASC, CREATED_DESC -> ChronoUnit.MICROS.between(Instant.EPOCH, last.createdAt());
                 case UPDATED_ASC, UPDATED_DESC -> ChronoUnit.MICROS.between(Instant.EPOCH, last.updatedAt());
                 case PRIORITY_ASC, PRIORITY_DESC -> last.priority().rank();
@@ -146,6 +164,21 @@ public class TicketQueries {
                 jdbc.sql("""
                 SELECT id, ticket_id, original_ticket_id, kind, direction, author_kind, author_id, channel, body_text, body_html, created_at, automatic
                 FROM ticket_message WHERE ticket_id = ? ORDER BY created_at, id""").param(id.value()).query(this::message).list();
+        return withAttachments(messages);
+    }
+
+    /** A customer's latest messages across all their tickets the scope covers, newest first. */
+    public List<Message> customerTimeline(CustomerId customer, TicketScope scope, int limit) {
+        Map<String, Object> params = scopeParams(scope);
+        params.put("customer", customer.value());
+        params.put("limit", limit);
+        List<Message> messages =
+                jdbc.sql("""
+                        SELECT m.id, m.ticket_id, m.original_ticket_id, m.kind, m.direction, m.author_kind, m.author_id, m.channel,
+                          m.body_text, m.body_html, m.created_at, m.automatic
+                        FROM ticket_message m JOIN ticket ON ticket.id = m.ticket_id
+                        WHERE ticket.customer_id = :customer AND ticket.merged_into_id IS NULL AND """ + SCOPE + """
+                         ORDER BY m.created_at DESC, m.id DESC LIMIT :limit""").params(params).query(this::message).list();
         return withAttachments(messages);
     }
 

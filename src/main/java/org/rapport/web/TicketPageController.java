@@ -1,0 +1,412 @@
+package org.rapport.web;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.rapport.access.Caller;
+import org.rapport.customer.Customer;
+import org.rapport.customer.CustomerQueries;
+import org.rapport.email.EmailQuarantine;
+import org.rapport.email.InboundEmail;
+import org.rapport.files.BlobStore;
+import org.rapport.shared.AgentId;
+import org.rapport.shared.InvalidValueException;
+import org.rapport.shared.MessageId;
+import org.rapport.shared.NotFoundException;
+import org.rapport.shared.TeamId;
+import org.rapport.shared.TicketId;
+import org.rapport.ticket.Attachment;
+import org.rapport.ticket.AuthorKind;
+import org.rapport.ticket.CustomField;
+import org.rapport.ticket.CustomFieldType;
+import org.rapport.ticket.CustomFields;
+import org.rapport.ticket.Direction;
+import org.rapport.ticket.Message;
+import org.rapport.ticket.MessageKind;
+import org.rapport.ticket.NewAttachment;
+import org.rapport.ticket.NewMessage;
+import org.rapport.ticket.Priority;
+import org.rapport.ticket.Ticket;
+import org.rapport.ticket.TicketChanges;
+import org.rapport.ticket.TicketFilter;
+import org.rapport.ticket.TicketMerges;
+import org.rapport.ticket.TicketQueries;
+import org.rapport.ticket.TicketScope;
+import org.rapport.ticket.TicketService;
+import org.rapport.ticket.TicketSort;
+import org.rapport.ticket.TicketStatus;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The ticket page: the whole conversation, the customer beside it, the ticket's fields, the reply box and
+ * the audit trail. A public reply written without having seen the customer's latest message is held until
+ * the agent has read it.
+ */
+@Controller
+class TicketPageController {
+
+    static final int MAX_FILES = 10;
+
+    private final TicketQueries tickets;
+    private final TicketService service;
+    private final TicketMerges merges;
+    private final CustomFields fields;
+    private final CustomerQueries customers;
+    private final BlobStore blobs;
+    private final EmailQuarantine emails;
+    private final Directory directory;
+    private final LiveUpdates live;
+    private final TicketPresence presence;
+
+    TicketPageController(
+            TicketQueries tickets,
+            TicketService service,
+            TicketMerges merges,
+            CustomFields fields,
+            CustomerQueries customers,
+            BlobStore blobs,
+            EmailQuarantine emails,
+            Directory directory,
+            LiveUpdates live,
+            TicketPresence presence) {
+        this.tickets = tickets;
+        this.service = service;
+        this.merges = merges;
+        this.fields = fields;
+        this.customers = customers;
+        this.blobs = blobs;
+        this.emails = emails;
+        this.directory = directory;
+        this.live = live;
+        this.presence = presence;
+    }
+
+    @GetMapping("/tickets/{id}")
+    String page(Caller me, @PathVariable long id, Model model) {
+        Ticket ticket = ticket(me, id);
+        if (ticket.mergedInto() != null) {
+            return "redirect:/tickets/" + ticket.mergedInto().value();
+        }
+        fill(me, ticket, model);
+        return "ticket";
+    }
+
+    /** The conversation alone, for the live reload when something happens on the ticket. */
+    @GetMapping("/tickets/{id}/timeline")
+    String timeline(Caller me, @PathVariable long id, Model model) {
+        Ticket ticket = ticket(me, id);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("messages", tickets.messages(ticket.id(), WebConfiguration.scope(me)));
+        model.addAttribute("customer", customers.find(ticket.customer()).orElse(null));
+        return "ticket :: timeline";
+    }
+
+    private void fill(Caller me, Ticket ticket, Model model) {
+        TicketScope scope = WebConfiguration.scope(me);
+        List<Message> messages = tickets.messages(ticket.id(), scope);
+        Customer customer = customers.find(ticket.customer()).orElse(null);
+        List<Ticket> others = tickets
+                .list(TicketFilter.ofCustomer(ticket.customer()), scope, TicketSort.CREATED_DESC, null, 11)
+                .tickets()
+                .stream()
+                .filter(t -> !t.id().equals(ticket.id()))
+                .limit(10)
+                .toList();
+        model.addAttribute("me", me);
+        model.addAttribute("ticket", ticket);
+        model.addAttribute("messages", messages);
+        model.addAttribute("customer", customer);
+        model.addAttribute("others", others);
+        model.addAttribute("audit", tickets.auditTrail(ticket.id(), scope));
+        model.addAttribute("statuses", TicketStatus.values());
+        model.addAttribute("priorities", Priority.values());
+        model.addAttribute("teams", directory.teams());
+        model.addAttribute("agents", directory.agents());
+        model.addAttribute(
+                "fields", fields.all().stream().filter(CustomField::active).toList());
+        model.addAttribute(
+                "seen", latestCustomerMessage(messages).map(m -> m.id().value()).orElse(0L));
+        model.addAttribute("presence", live.presenceHtml(ticket.id(), me));
+        if (!model.containsAttribute("draft")) {
+            model.addAttribute("draft", new Draft("", "reply", "", 0L));
+        }
+    }
+
+    /** What the agent had written when a reply is held: given back unchanged. */
+    record Draft(String text, String kind, String statusAfter, long seen) {}
+
+    @PostMapping("/tickets/{id}/reply")
+    String reply(
+            Caller me,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String text,
+            @RequestParam(defaultValue = "reply") String kind,
+            @RequestParam(defaultValue = "") String statusAfter,
+            @RequestParam(defaultValue = "0") long seen,
+            @RequestParam(defaultValue = "false") boolean confirmed,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            Model model,
+            RedirectAttributes flash)
+            throws IOException {
+        Ticket ticket = ticket(me, id);
+        boolean note = kind.equals("note");
+        if (!note && !kind.equals("reply")) {
+            throw new InvalidValueException("kind", "A message is a reply or a note.");
+        }
+        if (text.isBlank()) {
+            throw new InvalidValueException("text", "Write something before sending.");
+        }
+        TicketStatus after =
+                statusAfter.isBlank() ? null : InboxQuery.parseEnum(TicketStatus.class, "status", statusAfter);
+        List<Message> messages = tickets.messages(ticket.id(), WebConfiguration.scope(me));
+        List<Message> unseen = messages.stream()
+                .filter(TicketPageController::fromCustomer)
+                .filter(m -> m.id().value() > seen)
+                .toList();
+        if (!note && !unseen.isEmpty() && !confirmed) {
+            // Listen first: the customer wrote again after this reply was started.
+            fill(me, ticket, model);
+            model.addAttribute("held", unseen);
+            model.addAttribute(
+                    "draft",
+                    new Draft(text, kind, statusAfter, unseen.getLast().id().value()));
+            return "ticket";
+        }
+        List<NewAttachment> attachments = attachments(files);
+        NewMessage message = new NewMessage(
+                note ? MessageKind.NOTE : MessageKind.REPLY,
+                Direction.OUTBOUND,
+                AuthorKind.AGENT,
+                me.agent().value(),
+                null,
+                text,
+                null,
+                attachments);
+        TicketService.Added added = service.addMessage(ticket.id(), message, after, me.actor());
+        presence.typing(ticket.id(), me.agent(), me.agentName(), false);
+        flash.addFlashAttribute("notice", note ? "Note added." : "Reply sent.");
+        flash.addFlashAttribute("sent", added.message().value());
+        return "redirect:/tickets/" + added.ticket().value() + "#message-"
+                + added.message().value();
+    }
+
+    private static List<NewAttachment> attachments(List<MultipartFile> files) throws IOException {
+        List<NewAttachment> attachments = new ArrayList<>();
+        if (files == null) {
+            return attachments;
+        }
+        List<MultipartFile> given = files.stream().filter(f -> !f.isEmpty()).toList();
+        if (given.size() > MAX_FILES) {
+            throw new InvalidValueException("files", "At most " + MAX_FILES + " files per message.");
+        }
+        for (MultipartFile file : given) {
+            String name = file.getOriginalFilename() == null ? "attachment" : file.getOriginalFilename();
+            String type = file.getContentType() == null ? "application/octet-stream" : file.getContentType();
+            attachments.add(new NewAttachment(name, type, file.getBytes()));
+        }
+        return attachments;
+    }
+
+    private static boolean fromCustomer(Message message) {
+        return message.kind() == MessageKind.REPLY
+                && message.direction() == Direction.INBOUND
+                && message.authorKind() == AuthorKind.CUSTOMER;
+    }
+
+    private static Optional<Message> latestCustomerMessage(List<Message> messages) {
+        return messages.stream().filter(TicketPageController::fromCustomer).reduce((a, b) -> b);
+    }
+
+    @PostMapping("/tickets/{id}")
+    String update(
+            Caller me,
+            @PathVariable long id,
+            @RequestParam long version,
+            @RequestParam MultiValueMap<String, String> form,
+            RedirectAttributes flash) {
+        Ticket ticket = ticket(me, id);
+        TicketStatus status = optional(form, "status")
+                .map(s -> InboxQuery.parseEnum(TicketStatus.class, "status", s))
+                .orElse(null);
+        Priority priority = optional(form, "priority")
+                .map(p -> InboxQuery.parseEnum(Priority.class, "priority", p))
+                .orElse(null);
+        Optional<TeamId> team =
+                form.containsKey("team") ? optional(form, "team").map(t -> new TeamId(number("team", t))) : null;
+        Optional<AgentId> assignee = form.containsKey("assignee")
+                ? optional(form, "assignee").map(a -> new AgentId(number("assignee", a)))
+                : null;
+        List<String> tags = form.containsKey("tags")
+                ? Arrays.stream(form.getFirst("tags").split(","))
+                        .map(String::strip)
+                        .filter(t -> !t.isEmpty())
+                        .toList()
+                : null;
+        Map<String, Object> custom = new LinkedHashMap<>();
+        for (CustomField field : fields.all()) {
+            String name = "field." + field.key();
+            if (form.containsKey(name)) {
+                String value = form.getFirst(name);
+                custom.put(field.key(), value == null || value.isBlank() ? null : typed(field, value.strip()));
+            }
+        }
+        String subject = optional(form, "subject").orElse(null);
+        service.update(
+                ticket.id(),
+                new TicketChanges(subject, status, priority, team, assignee, tags, custom.isEmpty() ? null : custom),
+                version,
+                me.actor());
+        flash.addFlashAttribute("notice", "Ticket updated.");
+        return "redirect:/tickets/" + id;
+    }
+
+    private static Object typed(CustomField field, String value) {
+        if (field.type() == CustomFieldType.NUMBER) {
+            try {
+                return new BigDecimal(value);
+            } catch (NumberFormatException e) {
+                throw new InvalidValueException(field.key(), field.label() + " must be a number.");
+            }
+        }
+        return value;
+    }
+
+    @PostMapping("/tickets/{id}/merge")
+    String merge(Caller me, @PathVariable long id, @RequestParam String into, RedirectAttributes flash) {
+        Ticket ticket = ticket(me, id);
+        long number = number("into", into.strip().replaceFirst("^#", ""));
+        Ticket survivor = tickets.findByNumber(number)
+                .filter(t -> WebConfiguration.scope(me).covers(t))
+                .orElseThrow(
+                        () -> new InvalidValueException("into", "There is no ticket #" + number + " you can see."));
+        merges.merge(ticket.id(), survivor.id(), me.actor());
+        flash.addFlashAttribute("notice", "Ticket #" + ticket.number() + " merged into this one.");
+        return "redirect:/tickets/" + survivor.id().value();
+    }
+
+    @PostMapping("/tickets/{id}/messages/{messageId}/split")
+    String split(Caller me, @PathVariable long id, @PathVariable long messageId, RedirectAttributes flash) {
+        Ticket ticket = ticket(me, id);
+        TicketId created = merges.split(ticket.id(), new MessageId(messageId), me.actor());
+        flash.addFlashAttribute("notice", "The message is now a ticket of its own.");
+        return "redirect:/tickets/" + created.value();
+    }
+
+    @PostMapping("/tickets/{id}/typing")
+    @ResponseBody
+    ResponseEntity<Void> typing(Caller me, @PathVariable long id, @RequestParam boolean typing) {
+        Ticket ticket = ticket(me, id);
+        if (presence.typing(ticket.id(), me.agent(), me.agentName(), typing)) {
+            live.presenceChanged(ticket.id());
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * An HTML email body on its own, for a sandboxed frame: no scripts, no forms, and no remote images
+     * unless the agent asks (a remote image tells the sender the mail was read).
+     */
+    @GetMapping("/tickets/{id}/messages/{messageId}/body")
+    ResponseEntity<String> body(
+            Caller me,
+            @PathVariable long id,
+            @PathVariable long messageId,
+            @RequestParam(defaultValue = "false") boolean images) {
+        Message message = message(me, id, messageId);
+        if (message.html() == null) {
+            throw new NotFoundException("HTML body of message", messageId);
+        }
+        String document = "<!doctype html><html><head><meta charset=\"utf-8\"><base target=\"_blank\">"
+                + "<style>body{font-family:system-ui,sans-serif;font-size:14px;margin:8px;color:#1b1f24;"
+                + "background:#fff;word-wrap:break-word}img{max-width:100%}</style></head><body>"
+                + message.html() + "</body></html>";
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .header(
+                        "Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; img-src data:" + (images ? " https: http:" : "")
+                                + "; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox allow-popups")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "no-referrer")
+                .body(document);
+    }
+
+    @GetMapping("/tickets/{id}/messages/{messageId}/attachments/{attachmentId}")
+    ResponseEntity<InputStreamResource> attachment(
+            Caller me, @PathVariable long id, @PathVariable long messageId, @PathVariable long attachmentId) {
+        Attachment attachment = message(me, id, messageId).attachments().stream()
+                .filter(a -> a.id() == attachmentId)
+                .findFirst()
+                .orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
+        // Always a download, never rendered here: a customer's HTML or SVG must not run in our origin.
+        return download(attachment.fileName(), attachment.size(), attachment.sha256());
+    }
+
+    /** The email exactly as it arrived, one click from the stripped text the timeline shows. */
+    @GetMapping("/tickets/{id}/messages/{messageId}/original")
+    ResponseEntity<InputStreamResource> original(Caller me, @PathVariable long id, @PathVariable long messageId) {
+        message(me, id, messageId);
+        InboundEmail email = emails.findByTicketMessage(messageId)
+                .orElseThrow(() -> new NotFoundException("Original email of message", messageId));
+        return download("message-" + messageId + ".eml", email.size(), email.sha256());
+    }
+
+    private ResponseEntity<InputStreamResource> download(String name, long size, String sha256) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .contentLength(size)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(name, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .body(new InputStreamResource(blobs.open(sha256)));
+    }
+
+    private Ticket ticket(Caller me, long id) {
+        return tickets.get(new TicketId(id), WebConfiguration.scope(me));
+    }
+
+    private Message message(Caller me, long ticketId, long messageId) {
+        return tickets.message(new MessageId(messageId), WebConfiguration.scope(me))
+                .filter(m -> m.ticket().value() == ticketId
+                        || (m.originalTicket() != null && m.originalTicket().value() == ticketId))
+                .orElseThrow(() -> new NotFoundException("Message", messageId));
+    }
+
+    private static Optional<String> optional(MultiValueMap<String, String> form, String name) {
+        String value = form.getFirst(name);
+        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.strip());
+    }
+
+    private static long number(String field, String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException(field, "'" + text + "' is not a number.");
+        }
+    }
+}
