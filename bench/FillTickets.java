@@ -692,9 +692,10 @@ public class FillTickets {
                                 WHEN r_priority < 0.95 THEN 'HIGH' ELSE 'URGENT' END AS priority,
                            CASE WHEN r_priority < 0.15 THEN 0 WHEN r_priority < 0.75 THEN 1
                                 WHEN r_priority < 0.95 THEN 2 ELSE 3 END AS priority_rank,
-                           r_tags, r_extra, r_dur, r_count
+                           r_tags, r_extra, r_dur, r_count, r_shape
                     FROM (SELECT random() + g.i * 0 AS r_channel, random() AS r_priority, random() AS r_tags,
-                                 random() AS r_extra, random() AS r_dur, random() AS r_count) r
+                                 random() AS r_extra, random() AS r_dur, random() AS r_count,
+                                 random() AS r_shape) r
                 ) x
                 CROSS JOIN LATERAL (
                     -- 4% reach no team; 80% the team of their subject; the rest any team.
@@ -717,21 +718,22 @@ public class FillTickets {
                 CROSS JOIN LATERAL (
                     -- M-1, M or M+1 messages (mean M), shaped to the status: customer and agent take turns starting with
                     -- the customer; OPEN ends with the customer, PENDING/SOLVED/CLOSED with an agent's reply, ON_HOLD with
-                    -- an internal note; a note also takes the place of a turn that would not fit. A NEW ticket has only
-                    -- the customer's message, and in a quarter of them a second one chasing it.
-                    SELECT CASE st.status
-                               WHEN 'NEW' THEN CASE WHEN total > {{MESSAGES}} THEN 2 ELSE 1 END
-                               WHEN 'ON_HOLD' THEN greatest(1, total - 1)
-                               WHEN 'OPEN' THEN CASE WHEN total % 2 = 1 THEN total ELSE total - 1 END
-                               ELSE CASE WHEN total % 2 = 0 THEN total WHEN total >= 3 THEN total - 1 ELSE 2 END
-                           END AS conv,
-                           CASE st.status
-                               WHEN 'NEW' THEN 0
-                               WHEN 'ON_HOLD' THEN 1
-                               WHEN 'OPEN' THEN CASE WHEN total % 2 = 0 THEN 1 ELSE 0 END
-                               ELSE CASE WHEN total % 2 = 1 AND total >= 3 THEN 1 ELSE 0 END
-                           END AS note
-                    FROM (SELECT greatest(1, {{MESSAGES}} + CASE WHEN x.r_count < 0.25 THEN -1 WHEN x.r_count < 0.75 THEN 0 ELSE 1 END) AS total) m
+                    -- an internal note. When the drawn count does not fit the status, the conversation is one turn
+                    -- shorter plus an internal note (30%), one turn shorter (35%) or one turn longer (35%): the mean
+                    -- stays M. A NEW ticket has only the customer's message, and in a quarter of them a second one
+                    -- chasing it.
+                    SELECT CASE WHEN st.status = 'NEW' THEN CASE WHEN total > {{MESSAGES}} THEN 2 ELSE 1 END
+                                WHEN st.status = 'ON_HOLD' THEN greatest(1, total - 1)
+                                WHEN total % 2 = wanted THEN total
+                                WHEN x.r_shape < 0.65 AND total - 1 >= least_turns THEN total - 1
+                                ELSE total + 1 END AS conv,
+                           CASE WHEN st.status = 'NEW' THEN 0
+                                WHEN st.status = 'ON_HOLD' THEN 1
+                                WHEN total % 2 <> wanted AND x.r_shape < 0.30 AND total - 1 >= least_turns THEN 1
+                                ELSE 0 END AS note
+                    FROM (SELECT greatest(1, {{MESSAGES}} + CASE WHEN x.r_count < 0.25 THEN -1 WHEN x.r_count < 0.75 THEN 0 ELSE 1 END) AS total,
+                                 CASE WHEN st.status = 'OPEN' THEN 1 ELSE 0 END AS wanted,
+                                 CASE WHEN st.status = 'OPEN' THEN 1 ELSE 2 END AS least_turns) m
                 ) msgs
                 ORDER BY g.i
             ) s""";

@@ -16,9 +16,7 @@
     if (csrfToken && csrfHeader) event.detail.headers[csrfHeader] = csrfToken;
   });
 
-  // Theme: follows the system unless the agent chose one.
-  const savedTheme = localStorage.getItem("rapport-theme");
-  if (savedTheme) document.documentElement.dataset.theme = savedTheme;
+  // Theme: follows the system unless the agent chose one (theme.js applies the choice before paint).
   document.addEventListener("click", (event) => {
     if (!event.target.closest("[data-theme-toggle]")) return;
     const dark = document.documentElement.dataset.theme
@@ -62,7 +60,8 @@
     row.scrollIntoView({ block: "nearest" });
     cursorId = row.id;
   }
-  document.addEventListener("htmx:afterSwap", () => {
+  // A live reload replaces the rows; the cursor stays on the same ticket.
+  document.addEventListener("htmx:load", () => {
     const row = cursorId && document.getElementById(cursorId);
     if (row) row.classList.add("cursor");
   });

@@ -16,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.rememberme.TokenBasedRememberMeServices;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Two filter chains: the API (stateless, bearer tokens, no cookies so no CSRF) and everything else (the
@@ -91,6 +92,13 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /** After sign-in, back to the page asked for, without Spring's {@code ?continue} marker in the URL. */
+    private static HttpSessionRequestCache cleanReturnUrls() {
+        HttpSessionRequestCache cache = new HttpSessionRequestCache();
+        cache.setMatchingRequestParameterName(null);
+        return cache;
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain pageSecurity(
@@ -129,6 +137,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .addFilterBefore(new SignInGate(throttle), UsernamePasswordAuthenticationFilter.class)
                 .rememberMe(r -> r.rememberMeServices(rememberMe))
+                .requestCache(c -> c.requestCache(cleanReturnUrls()))
                 .logout(l -> l.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?signedOut")
                         .deleteCookies("JSESSIONID", "remember-me"))

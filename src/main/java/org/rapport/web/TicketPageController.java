@@ -5,10 +5,12 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.rapport.access.Caller;
 import org.rapport.customer.Customer;
 import org.rapport.customer.CustomerQueries;
@@ -16,6 +18,7 @@ import org.rapport.email.EmailQuarantine;
 import org.rapport.email.InboundEmail;
 import org.rapport.files.BlobStore;
 import org.rapport.shared.AgentId;
+import org.rapport.shared.ChannelKind;
 import org.rapport.shared.InvalidValueException;
 import org.rapport.shared.MessageId;
 import org.rapport.shared.NotFoundException;
@@ -115,8 +118,10 @@ class TicketPageController {
     @GetMapping("/tickets/{id}/timeline")
     String timeline(Caller me, @PathVariable long id, Model model) {
         Ticket ticket = ticket(me, id);
+        List<Message> messages = tickets.messages(ticket.id(), WebConfiguration.scope(me));
         model.addAttribute("ticket", ticket);
-        model.addAttribute("messages", tickets.messages(ticket.id(), WebConfiguration.scope(me)));
+        model.addAttribute("messages", messages);
+        model.addAttribute("originals", originals(messages));
         model.addAttribute("customer", customers.find(ticket.customer()).orElse(null));
         return "ticket :: timeline";
     }
@@ -135,6 +140,7 @@ class TicketPageController {
         model.addAttribute("me", me);
         model.addAttribute("ticket", ticket);
         model.addAttribute("messages", messages);
+        model.addAttribute("originals", originals(messages));
         model.addAttribute("customer", customer);
         model.addAttribute("others", others);
         model.addAttribute("audit", tickets.auditTrail(ticket.id(), scope));
@@ -150,6 +156,19 @@ class TicketPageController {
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", new Draft("", "reply", "", 0L));
         }
+    }
+
+    /** The messages that came by email, whose original can be downloaded. */
+    private Set<Long> originals(List<Message> messages) {
+        Set<Long> ids = new HashSet<>();
+        for (Message m : messages) {
+            if (m.direction() == Direction.INBOUND
+                    && m.channel() == ChannelKind.EMAIL
+                    && emails.findByTicketMessage(m.id().value()).isPresent()) {
+                ids.add(m.id().value());
+            }
+        }
+        return ids;
     }
 
     /** What the agent had written when a reply is held: given back unchanged. */

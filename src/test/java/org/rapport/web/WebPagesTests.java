@@ -71,7 +71,7 @@ class WebPagesTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        assertThat(page).contains("name=\"_csrf\"").contains("name=\"username\"");
+        assertThat(page).contains("type=\"hidden\" name=\"_csrf\"").contains("name=\"username\"");
         mvc.perform(get("/inbox")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
         mvc.perform(get("/inbox/rows").header("HX-Request", "true"))
                 .andExpect(status().isUnauthorized())
