@@ -77,6 +77,12 @@ class BrowserTests {
 
     @BeforeAll
     static void launch() {
+        boolean required = System.getenv("RAPPORT_REQUIRE_BROWSER") != null;
+        if (required) {
+            assertThat(Files.isExecutable(CHROMIUM))
+                    .as("RAPPORT_REQUIRE_BROWSER is set but %s is missing", CHROMIUM)
+                    .isTrue();
+        }
         Assumptions.assumeTrue(
                 Files.isExecutable(CHROMIUM), "Browser tests need Debian's Chromium: apt-get install -y chromium");
         playwright = Playwright.create(
