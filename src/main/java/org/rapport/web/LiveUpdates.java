@@ -109,7 +109,12 @@ class LiveUpdates {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    changed.forEach(id -> ticketChanged(id, kind));
+                    try {
+                        changed.forEach(id -> ticketChanged(id, kind));
+                    } catch (RuntimeException e) {
+                        // The change is committed; a missed live update must not turn it into an error.
+                        log.warn("Live update after a ticket change failed", e);
+                    }
                 }
             });
         } else {
@@ -177,9 +182,14 @@ class LiveUpdates {
             synchronized (subscriber) {
                 subscriber.emitter().send(event);
             }
-        } catch (IOException | IllegalStateException e) {
+        } catch (IOException | RuntimeException e) {
+            // The page went away (closed tab, network): forget it. Never fail the change that caused this.
             subscriber.gone().run();
-            subscriber.emitter().completeWithError(e);
+            try {
+                subscriber.emitter().completeWithError(e);
+            } catch (RuntimeException alreadyOver) {
+                log.trace("Event stream already closed", alreadyOver);
+            }
         }
     }
 }

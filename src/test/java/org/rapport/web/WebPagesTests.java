@@ -161,6 +161,63 @@ class WebPagesTests {
     }
 
     @Test
+    void hostileOrMalformedFormInputIsRefusedWithTheReasonAndChangesNothing() throws Exception {
+        Account agent = accounts.inNewTeam(Role.AGENT);
+        JsonNode ticket = api.openTicket(agent.token(), agent.team().value(), "Stays as it is");
+        long id = ticket.get("id").asLong();
+        String page = "/tickets/" + id;
+        mvc.perform(post(page)
+                        .with(as(agent))
+                        .with(csrf())
+                        .header("Referer", "http://localhost" + page)
+                        .param("version", "1")
+                        .param("subject", "x".repeat(5000)))
+                .andExpect(redirectedUrl(page))
+                .andExpect(
+                        result -> assertThat(result.getFlashMap().get("error")).isNotNull());
+        mvc.perform(post(page).with(as(agent)).with(csrf()).param("version", "one"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post(page)
+                        .with(as(agent))
+                        .with(csrf())
+                        .param("version", "1")
+                        .param("status", "<script>"))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(result ->
+                        assertThat(result.getFlashMap().get("error").toString()).contains("is not a status"));
+        mvc.perform(post(page)
+                        .with(as(agent))
+                        .with(csrf())
+                        .param("version", "1")
+                        .param("assignee", "1 OR 1=1"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post(page + "/merge").with(as(agent)).with(csrf()).param("into", "../../etc/passwd"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(post("/inbox/bulk")
+                        .with(as(agent))
+                        .with(csrf())
+                        .param("ticket", String.valueOf(id))
+                        .param("action", "status:gone"))
+                .andExpect(status().is3xxRedirection());
+        // A Referer from elsewhere is never a place to send the agent back to.
+        mvc.perform(post(page)
+                        .with(as(agent))
+                        .with(csrf())
+                        .header("Referer", "https://evil.example/phish")
+                        .param("version", "1")
+                        .param("status", "nope"))
+                .andExpect(redirectedUrl("/inbox"));
+        assertThat(api.json(api.get(agent.token(), "/api/v1/tickets/" + id))
+                        .get("subject")
+                        .asString())
+                .isEqualTo("Stays as it is");
+        assertThat(api.json(api.get(agent.token(), "/api/v1/tickets/" + id))
+                        .get("version")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
     void anAgentCannotOpenAnotherTeamsTicketOrCustomerTimelineByUrl() throws Exception {
         Account a = accounts.inNewTeam(Role.AGENT);
         Account b = accounts.inNewTeam(Role.AGENT);
