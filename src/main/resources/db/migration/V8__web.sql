@@ -17,5 +17,3 @@ CREATE UNIQUE INDEX web_saved_view_name_key ON web_saved_view (agent_id, lower(n
 -- ticket was opened when the customer has not written.
 ALTER TABLE ticket ADD COLUMN waiting_since TIMESTAMPTZ
     GENERATED ALWAYS AS (coalesce(last_customer_message_at, created_at)) STORED;
-CREATE INDEX ticket_waiting_idx ON ticket (waiting_since, id);
-CREATE INDEX ticket_status_waiting_idx ON ticket (status, waiting_since, id);

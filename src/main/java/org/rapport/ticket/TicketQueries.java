@@ -78,17 +78,25 @@ public class TicketQueries {
     }
 
     /**
-     * The conditions of a list or count. Statuses are written into the SQL as literals (they are enum
-     * names) and the "sees everything" scope adds no condition at all: then the planner can prove that the
+     * The conditions of a list or count. Statuses and ids are written into the SQL as literals (enum names
+     * and numbers) and the "sees everything" scope adds no condition at all: then the planner can prove that the
      * partial indexes over active tickets apply, whatever plan it caches.
      */
+    /** Ids as SQL literals: numbers only, so nothing can be injected, and the planner sees the values. */
+    private static String ids(java.util.stream.Stream<Long> ids) {
+        String list = ids.sorted().map(String::valueOf).collect(Collectors.joining(", "));
+        return list.isEmpty() ? "-1" : list;
+    }
+
     private Map<String, Object> where(TicketFilter filter, TicketScope scope, StringBuilder sql) {
         sql.append("merged_into_id IS NULL");
         Map<String, Object> params = new HashMap<>();
         if (!scope.all()) {
-            sql.append(" AND (team_id IS NULL OR team_id = ANY(:teams) OR assignee_id = :agent)");
-            params.put("teams", scope.teams().stream().map(TeamId::value).toArray(Long[]::new));
-            params.put("agent", scope.agent() == null ? -1L : scope.agent().value());
+            sql.append(" AND (team_id IS NULL OR team_id IN (")
+                    .append(ids(scope.teams().stream().map(TeamId::value)))
+                    .append(") OR assignee_id = ")
+                    .append(scope.agent() == null ? -1L : scope.agent().value())
+                    .append(")");
         }
         if (!filter.statuses().isEmpty()) {
             sql.append(filter.statuses().stream()
@@ -102,16 +110,16 @@ public class TicketQueries {
                     "priorities", filter.priorities().stream().map(Enum::name).toArray(String[]::new));
         }
         if (!filter.teams().isEmpty()) {
-            sql.append(" AND team_id = ANY(:filterTeams)");
-            params.put("filterTeams", filter.teams().stream().map(TeamId::value).toArray(Long[]::new));
+            sql.append(" AND team_id IN (")
+                    .append(ids(filter.teams().stream().map(TeamId::value)))
+                    .append(")");
         }
         if (filter.assignees().isEmpty() && filter.unassigned()) {
             sql.append(" AND assignee_id IS NULL");
         } else if (!filter.assignees().isEmpty()) {
-            sql.append(" AND (assignee_id = ANY(:assignees)")
-                    .append(filter.unassigned() ? " OR assignee_id IS NULL)" : ")");
-            params.put(
-                    "assignees", filter.assignees().stream().map(AgentId::value).toArray(Long[]::new));
+            sql.append(" AND (assignee_id IN (")
+                    .append(ids(filter.assignees().stream().map(AgentId::value)))
+                    .append(filter.unassigned() ? ") OR assignee_id IS NULL)" : "))");
         }
         if (filter.customer() != null) {
             sql.append(" AND customer_id = :customer");
@@ -133,7 +141,9 @@ public class TicketQueries {
     }
 
     public TicketPage list(TicketFilter filter, TicketScope scope, TicketSort sort, String cursor, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM ticket WHERE ");
+        // The page's ids first (an index-only scan and a small sort when the order comes from a partial
+        // index), then only those rows: sorting whole rows read 1,800 tickets for a 50-row page.
+        StringBuilder sql = new StringBuilder("SELECT id FROM ticket WHERE ");
         Map<String, Object> params = where(filter, scope, sql);
         if (cursor != null && !cursor.isBlank()) {
             TicketCursor position = TicketCursor.decode(cursor, sort);
@@ -150,12 +160,11 @@ public class TicketQueries {
             params.put("afterId", position.id());
         }
         String direction = sort.ascending ? " ASC" : " DESC";
-        sql.append(" ORDER BY ")
-                .append(sort.column)
-                .append(direction)
-                .append(", id")
-                .append(direction)
-                .append(" LIMIT :limit");
+        String order = " ORDER BY " + sort.column + direction + ", id" + direction;
+        sql.insert(0, "SELECT " + COLUMNS + " FROM ticket WHERE id IN (")
+                .append(order)
+                .append(" LIMIT :limit)")
+                .append(order);
         params.put("limit", limit + 1);
         List<Ticket> tickets = new ArrayList<>(
                 jdbc.sql(sql.toString()).params(params).query(this::row).list());
