@@ -3,8 +3,12 @@ package org.rapport;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -23,7 +27,7 @@ final class EmbeddedPostgresServer {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final Map<Path, Running> RUNNING = new HashMap<>();
 
-    private record Running(EmbeddedPostgres postgres, boolean ephemeral, int users) {}
+    private record Running(EmbeddedPostgres postgres, boolean ephemeral, int users, FileChannel lock) {}
 
     private EmbeddedPostgresServer() {}
 
@@ -32,9 +36,16 @@ final class EmbeddedPostgresServer {
         Path directory = directory(properties);
         Running running = RUNNING.get(directory);
         if (running == null) {
-            running = new Running(boot(directory, properties), properties.ephemeral(), 0);
+            FileChannel lock = lock(directory);
+            try {
+                running = new Running(boot(directory, properties), properties.ephemeral(), 0, lock);
+            } catch (RuntimeException e) {
+                unlock(directory, lock);
+                throw e;
+            }
         }
-        RUNNING.put(directory, new Running(running.postgres(), running.ephemeral(), running.users() + 1));
+        RUNNING.put(
+                directory, new Running(running.postgres(), running.ephemeral(), running.users() + 1, running.lock()));
         return running.postgres();
     }
 
@@ -45,7 +56,9 @@ final class EmbeddedPostgresServer {
             return;
         }
         if (running.users() > 1) {
-            RUNNING.put(directory, new Running(running.postgres(), running.ephemeral(), running.users() - 1));
+            RUNNING.put(
+                    directory,
+                    new Running(running.postgres(), running.ephemeral(), running.users() - 1, running.lock()));
             return;
         }
         RUNNING.remove(directory);
@@ -58,6 +71,51 @@ final class EmbeddedPostgresServer {
                 log.warn("Could not stop the embedded PostgreSQL cleanly", e);
             }
         }
+        unlock(directory, running.lock());
+    }
+
+    /**
+     * Claims the data directory for this process. Another live Rapport holding it (the server, while an
+     * admin runs a command) is refused with a clear message: its postgres would otherwise look orphaned
+     * and be stopped under it. The operating system drops the claim when a process dies, however it dies.
+     */
+    private static FileChannel lock(Path directory) {
+        Path file = lockFile(directory);
+        try {
+            Files.createDirectories(file.getParent());
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = channel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                channel.close();
+                throw new IllegalStateException("The embedded database in " + directory
+                        + " is in use by another Rapport process. Stop that process first, or do this through the"
+                        + " running server (its API or admin pages).");
+            }
+            channel.truncate(0);
+            channel.write(java.nio.ByteBuffer.wrap(
+                    Long.toString(ProcessHandle.current().pid()).getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            return channel;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not claim " + file, e);
+        }
+    }
+
+    private static void unlock(Path directory, FileChannel lock) {
+        try {
+            lock.close();
+            Files.deleteIfExists(lockFile(directory));
+        } catch (IOException e) {
+            log.debug("Could not remove the lock file of {}", directory, e);
+        }
+    }
+
+    static Path lockFile(Path directory) {
+        return directory.resolveSibling(directory.getFileName() + ".lock");
     }
 
     private static Path directory(DatabaseProperties properties) {

@@ -1,24 +1,100 @@
 package org.rapport;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.rapport.email.EmailIntake;
+import org.rapport.email.EmailQuarantine;
+import org.rapport.email.InboundEmail;
 import org.rapport.mail.MailAddress;
 import org.rapport.mail.MailLimits;
 import org.rapport.mail.MailParser;
 import org.rapport.mail.MailRejectedException;
+import org.rapport.mail.Mbox;
 import org.rapport.mail.ParsedMail;
+import org.rapport.mail.ReceiverProperties;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code rapport mail …}: email tasks that need no server and no database. */
-@Command(name = "mail", description = "Email tasks without a server.", subcommands = MailCommand.Parse.class)
+@Command(
+        name = "mail",
+        description = "Email tasks without a server.",
+        subcommands = {MailCommand.Parse.class, MailCommand.Import.class})
 class MailCommand {
+
+    @Command(
+            name = "import",
+            description = "Take raw messages (.eml files or mbox files) into the help desk as if they had arrived"
+                    + " by SMTP: same threading, dedupe and quarantine. Needs the database to itself when it is"
+                    + " the embedded one (stop Rapport first, or use the API's import while it runs).")
+    static class Import implements Callable<Integer> {
+
+        /** An mbox larger than this is refused: split it, or import it through several runs. */
+        static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
+
+        @Option(
+                names = "--mailbox",
+                description = "Our address the messages arrived at (decides the team); the default inbox if omitted.")
+        String mailbox;
+
+        @Parameters(arity = "1..*", paramLabel = "FILE", description = ".eml or mbox files.")
+        List<Path> files;
+
+        @Override
+        public Integer call() {
+            try (var context = Rapport.startWithoutWeb("--rapport.mail.smtp-port=0")) {
+                EmailIntake intake = context.getBean(EmailIntake.class);
+                EmailQuarantine emails = context.getBean(EmailQuarantine.class);
+                String target = mailbox != null
+                        ? mailbox.strip().toLowerCase(Locale.ROOT)
+                        : context.getBean(ReceiverProperties.class).defaultMailbox();
+                int exit = 0;
+                for (Path file : files) {
+                    try {
+                        if (Files.size(file) > MAX_FILE_BYTES) {
+                            System.out.println(file + ": refused, larger than " + (MAX_FILE_BYTES >> 20) + " MB");
+                            exit = 2;
+                            continue;
+                        }
+                        byte[] raw = Files.readAllBytes(file);
+                        List<byte[]> messages = Mbox.looksLikeMbox(raw) ? Mbox.split(raw) : List.of(raw);
+                        int added = 0;
+                        int duplicates = 0;
+                        int quarantined = 0;
+                        for (byte[] message : messages) {
+                            EmailIntake.Receipt receipt = intake.receive(target, "import", message);
+                            if (receipt.duplicate()) {
+                                duplicates++;
+                            } else if (emails.find(receipt.id())
+                                    .map(e -> e.state() == InboundEmail.State.QUARANTINED)
+                                    .orElse(false)) {
+                                quarantined++;
+                            } else {
+                                added++;
+                            }
+                        }
+                        System.out.printf(
+                                "%s: %d messages, %d taken in, %d already there, %d quarantined%n",
+                                file, messages.size(), added, duplicates, quarantined);
+                    } catch (IOException e) {
+                        System.out.println(file + ": cannot read it: " + e.getMessage());
+                        exit = 2;
+                    }
+                }
+                return exit;
+            }
+        }
+    }
 
     @Command(
             name = "parse",

@@ -13,10 +13,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class Api {
 
-    private final MockMvc mvc;
+    // Looked up when used: the CLI's contexts in tests scan this class too, and have no MockMvc.
+    private final org.springframework.beans.factory.ObjectProvider<MockMvc> mvc;
     private final JsonMapper json;
 
-    Api(MockMvc mvc, JsonMapper json) {
+    Api(org.springframework.beans.factory.ObjectProvider<MockMvc> mvc, JsonMapper json) {
         this.mvc = mvc;
         this.json = json;
     }
@@ -48,7 +49,7 @@ public class Api {
             request.header("Authorization", "Bearer " + token);
         }
         try {
-            return mvc.perform(request).andReturn();
+            return mvc.getObject().perform(request).andReturn();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

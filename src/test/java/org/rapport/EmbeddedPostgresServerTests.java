@@ -36,4 +36,26 @@ class EmbeddedPostgresServerTests {
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).content().startsWith("18");
     }
+
+    @Test
+    void aDatabaseInUseByAnotherProcessIsRefusedNotStopped(@TempDir Path dataDir) throws Exception {
+        DatabaseProperties properties = new DatabaseProperties(null, null, null, dataDir, 5, 0, true, false);
+        Path lockFile = EmbeddedPostgresServer.lockFile(
+                properties.embeddedDirectory().toAbsolutePath().normalize());
+        java.nio.file.Files.createDirectories(lockFile.getParent());
+        try (var channel = java.nio.channels.FileChannel.open(
+                        lockFile, java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                var held = channel.lock()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> EmbeddedPostgresServer.acquire(properties))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("in use by another Rapport process");
+        }
+        EmbeddedPostgresServer.acquire(properties);
+        try {
+            assertThat(lockFile).exists();
+        } finally {
+            EmbeddedPostgresServer.release(properties);
+        }
+        assertThat(lockFile).doesNotExist();
+    }
 }

@@ -1,6 +1,7 @@
 package org.rapport.access;
 
 import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -49,108 +50,115 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    @Bean
-    @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
-        http.securityMatcher("/api/**")
-                .csrf(AbstractHttpConfigurer::disable)
-                .formLogin(AbstractHttpConfigurer::disable)
-                .httpBasic(AbstractHttpConfigurer::disable)
-                .logout(AbstractHttpConfigurer::disable)
-                .requestCache(AbstractHttpConfigurer::disable)
-                // A bearer token or nothing: no anonymous principal, no servlet-API request wrapper.
-                .anonymous(AbstractHttpConfigurer::disable)
-                .servletApi(AbstractHttpConfigurer::disable)
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new ApiTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
-                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/**")
-                        .hasAuthority("SCOPE_READ")
-                        .requestMatchers(HttpMethod.HEAD, "/api/**")
-                        .hasAuthority("SCOPE_READ")
-                        .anyRequest()
-                        .hasAuthority("SCOPE_WRITE"))
-                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
-                            response.setHeader("WWW-Authenticate", "Bearer");
-                            problems.write(
+    /** The filter chains exist only in a web server; command-line tasks need the password encoder alone. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication
+    static class Chains {
+
+        @Bean
+        @Order(1)
+        SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ProblemResponses problems)
+                throws Exception {
+            http.securityMatcher("/api/**")
+                    .csrf(AbstractHttpConfigurer::disable)
+                    .formLogin(AbstractHttpConfigurer::disable)
+                    .httpBasic(AbstractHttpConfigurer::disable)
+                    .logout(AbstractHttpConfigurer::disable)
+                    .requestCache(AbstractHttpConfigurer::disable)
+                    // A bearer token or nothing: no anonymous principal, no servlet-API request wrapper.
+                    .anonymous(AbstractHttpConfigurer::disable)
+                    .servletApi(AbstractHttpConfigurer::disable)
+                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .addFilterBefore(new ApiTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+                    .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/**")
+                            .hasAuthority("SCOPE_READ")
+                            .requestMatchers(HttpMethod.HEAD, "/api/**")
+                            .hasAuthority("SCOPE_READ")
+                            .anyRequest()
+                            .hasAuthority("SCOPE_WRITE"))
+                    .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                                response.setHeader("WWW-Authenticate", "Bearer");
+                                problems.write(
+                                        request,
+                                        response,
+                                        ProblemResponses.problem(
+                                                HttpStatus.UNAUTHORIZED,
+                                                "unauthenticated",
+                                                "This API needs an API token: send 'Authorization: Bearer <token>'."));
+                            })
+                            .accessDeniedHandler((request, response, ex) -> problems.write(
                                     request,
                                     response,
                                     ProblemResponses.problem(
-                                            HttpStatus.UNAUTHORIZED,
-                                            "unauthenticated",
-                                            "This API needs an API token: send 'Authorization: Bearer <token>'."));
-                        })
-                        .accessDeniedHandler((request, response, ex) -> problems.write(
-                                request,
-                                response,
-                                ProblemResponses.problem(
-                                        HttpStatus.FORBIDDEN,
-                                        "scope",
-                                        "This token's scope does not allow " + request.getMethod()
-                                                + " requests: it needs the 'write' scope."))))
-                .headers(h ->
-                        h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
-        return http.build();
-    }
+                                            HttpStatus.FORBIDDEN,
+                                            "scope",
+                                            "This token's scope does not allow " + request.getMethod()
+                                                    + " requests: it needs the 'write' scope."))))
+                    .headers(h -> h.contentSecurityPolicy(
+                            c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")));
+            return http.build();
+        }
 
-    /** After sign-in, back to the page asked for, without Spring's {@code ?continue} marker in the URL. */
-    private static HttpSessionRequestCache cleanReturnUrls() {
-        HttpSessionRequestCache cache = new HttpSessionRequestCache();
-        cache.setMatchingRequestParameterName(null);
-        return cache;
-    }
+        /** After sign-in, back to the page asked for, without Spring's {@code ?continue} marker in the URL. */
+        private static HttpSessionRequestCache cleanReturnUrls() {
+            HttpSessionRequestCache cache = new HttpSessionRequestCache();
+            cache.setMatchingRequestParameterName(null);
+            return cache;
+        }
 
-    @Bean
-    @Order(2)
-    SecurityFilterChain pageSecurity(
-            HttpSecurity http,
-            UserDetailsService accounts,
-            RememberMeKey rememberMeKey,
-            SignInThrottle throttle,
-            Credentials credentials)
-            throws Exception {
-        TokenBasedRememberMeServices rememberMe = new TokenBasedRememberMeServices(rememberMeKey.get(), accounts);
-        rememberMe.setTokenValiditySeconds((int) Duration.ofDays(14).toSeconds());
-        rememberMe.setParameter("remember-me");
-        http.authorizeHttpRequests(a -> a.requestMatchers(
-                                "/login",
-                                "/css/**",
-                                "/js/**",
-                                "/webjars/**",
-                                "/favicon.ico",
-                                "/error",
-                                "/actuator/**",
-                                "/api-docs",
-                                "/api-docs/**",
-                                "/v3/api-docs/**",
-                                "/swagger-ui/**")
-                        .permitAll()
-                        .requestMatchers("/admin/**")
-                        .hasRole("ADMIN")
-                        .anyRequest()
-                        .authenticated())
-                .formLogin(f -> f.loginPage("/login")
-                        .successHandler(new SignedIn(throttle, credentials))
-                        .failureHandler((request, response, ex) -> {
-                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
-                            response.sendRedirect(request.getContextPath() + "/login?error");
-                        })
-                        .permitAll())
-                .addFilterBefore(new SignInGate(throttle), UsernamePasswordAuthenticationFilter.class)
-                .rememberMe(r -> r.rememberMeServices(rememberMe))
-                .requestCache(c -> c.requestCache(cleanReturnUrls()))
-                .logout(l -> l.logoutUrl("/logout")
-                        .logoutSuccessUrl("/login?signedOut")
-                        .deleteCookies("JSESSIONID", "remember-me"))
-                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .exceptionHandling(e -> e.authenticationEntryPoint(new SignInEntryPoint()))
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()).addHeaderWriter((request, response) -> {
-                    if (!response.containsHeader("Content-Security-Policy")) {
-                        String path = request.getRequestURI();
-                        response.setHeader(
-                                "Content-Security-Policy",
-                                path.startsWith("/swagger-ui") || path.startsWith("/api-docs") ? DOCS_CSP : CSP);
-                    }
-                }));
-        return http.build();
+        @Bean
+        @Order(2)
+        SecurityFilterChain pageSecurity(
+                HttpSecurity http,
+                UserDetailsService accounts,
+                RememberMeKey rememberMeKey,
+                SignInThrottle throttle,
+                Credentials credentials)
+                throws Exception {
+            TokenBasedRememberMeServices rememberMe = new TokenBasedRememberMeServices(rememberMeKey.get(), accounts);
+            rememberMe.setTokenValiditySeconds((int) Duration.ofDays(14).toSeconds());
+            rememberMe.setParameter("remember-me");
+            http.authorizeHttpRequests(a -> a.requestMatchers(
+                                    "/login",
+                                    "/css/**",
+                                    "/js/**",
+                                    "/webjars/**",
+                                    "/favicon.ico",
+                                    "/error",
+                                    "/actuator/**",
+                                    "/api-docs",
+                                    "/api-docs/**",
+                                    "/v3/api-docs/**",
+                                    "/swagger-ui/**")
+                            .permitAll()
+                            .requestMatchers("/admin/**")
+                            .hasRole("ADMIN")
+                            .anyRequest()
+                            .authenticated())
+                    .formLogin(f -> f.loginPage("/login")
+                            .successHandler(new SignedIn(throttle, credentials))
+                            .failureHandler((request, response, ex) -> {
+                                throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+                                response.sendRedirect(request.getContextPath() + "/login?error");
+                            })
+                            .permitAll())
+                    .addFilterBefore(new SignInGate(throttle), UsernamePasswordAuthenticationFilter.class)
+                    .rememberMe(r -> r.rememberMeServices(rememberMe))
+                    .requestCache(c -> c.requestCache(cleanReturnUrls()))
+                    .logout(l -> l.logoutUrl("/logout")
+                            .logoutSuccessUrl("/login?signedOut")
+                            .deleteCookies("JSESSIONID", "remember-me"))
+                    .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                    .exceptionHandling(e -> e.authenticationEntryPoint(new SignInEntryPoint()))
+                    .headers(h -> h.frameOptions(f -> f.sameOrigin()).addHeaderWriter((request, response) -> {
+                        if (!response.containsHeader("Content-Security-Policy")) {
+                            String path = request.getRequestURI();
+                            response.setHeader(
+                                    "Content-Security-Policy",
+                                    path.startsWith("/swagger-ui") || path.startsWith("/api-docs") ? DOCS_CSP : CSP);
+                        }
+                    }));
+            return http.build();
+        }
     }
 }

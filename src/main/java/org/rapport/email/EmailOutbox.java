@@ -3,8 +3,11 @@ package org.rapport.email;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.rapport.customer.Customer;
@@ -56,6 +59,27 @@ public class EmailOutbox {
         this.clock = clock;
     }
 
+    /** How each of these messages went out by email, for those that did. */
+    public Map<Long, EmailDelivery> deliveries(Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, EmailDelivery> deliveries = new HashMap<>();
+        jdbc.sql("""
+                        SELECT message_id, state, attempts, last_error, sent_at FROM email_outbound
+                        WHERE kind = 'REPLY' AND message_id = ANY(?)""")
+                .param(messageIds.toArray(Long[]::new))
+                .query((rs, n) -> new EmailDelivery(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getInt(3),
+                        rs.getString(4),
+                        rs.getTimestamp(5) == null ? null : rs.getTimestamp(5).toInstant()))
+                .list()
+                .forEach(d -> deliveries.put(d.messageId(), d));
+        return deliveries;
+    }
+
     /** An agent's public reply on an email conversation goes out by email; durable through the event registry. */
     @ApplicationModuleListener
     void on(AgentReplied event) {
@@ -79,9 +103,10 @@ public class EmailOutbox {
      * Acknowledges a new ticket to the person who wrote, unless they already got as many acknowledgements
      * as the limits allow (a loop with another machine stops here).
      */
-    void acknowledge(Ticket ticket, String to) {
+    void acknowledge(Ticket ticket, String to, String mailbox) {
         EmailProperties.Acknowledgement ack = properties.acknowledgement();
-        if (!ack.enabled()
+        Optional<String> template = ack.textFor(mailbox);
+        if (template.isEmpty()
                 || !properties.outbound().enabled()
                 || to.equalsIgnoreCase(properties.outbound().from())) {
             return;
@@ -98,7 +123,14 @@ public class EmailOutbox {
                     lastHour);
             return;
         }
-        enqueue(ACKNOWLEDGEMENT, ticket, null, to, ack.text().replace("{number}", Long.toString(ticket.number())));
+        enqueue(
+                ACKNOWLEDGEMENT,
+                ticket,
+                null,
+                to,
+                template.get()
+                        .replace("{number}", Long.toString(ticket.number()))
+                        .replace("{subject}", ticket.subject()));
     }
 
     private int recent(String to, Timestamp now, Duration window) {

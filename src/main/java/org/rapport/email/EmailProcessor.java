@@ -1,8 +1,14 @@
 package org.rapport.email;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
 import org.rapport.customer.CustomerService;
 import org.rapport.customer.Identity;
 import org.rapport.files.BlobStore;
@@ -22,8 +28,12 @@ import org.rapport.ticket.NewAttachment;
 import org.rapport.ticket.NewMessage;
 import org.rapport.ticket.OpenTicket;
 import org.rapport.ticket.Ticket;
+import org.rapport.ticket.TicketFilter;
 import org.rapport.ticket.TicketQueries;
+import org.rapport.ticket.TicketScope;
 import org.rapport.ticket.TicketService;
+import org.rapport.ticket.TicketSort;
+import org.rapport.ticket.TicketStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -55,6 +65,7 @@ class EmailProcessor {
     private final TransactionTemplate transactions;
     private final EmailOutbox outbox;
     private final EmailProperties properties;
+    private final Clock clock;
 
     EmailProcessor(
             JdbcClient jdbc,
@@ -66,7 +77,9 @@ class EmailProcessor {
             CustomerService customers,
             TransactionTemplate transactions,
             EmailOutbox outbox,
-            EmailProperties properties) {
+            EmailProperties properties,
+            Clock clock) {
+        this.clock = clock;
         this.outbox = outbox;
         this.properties = properties;
         this.jdbc = jdbc;
@@ -124,7 +137,7 @@ class EmailProcessor {
         CustomerId customer = customers.findOrCreate(
                 Identity.email(mail.from().address()), name == null || name.length() > 200 ? null : name, EMAIL);
         Actor actor = Actor.customer(customer, mail.from().address());
-        Optional<Ticket> thread = thread(mail);
+        Optional<Ticket> thread = thread(mail).or(() -> sameSenderAndSubject(customer, mail));
         // In a conversation the timeline shows what the customer wrote this time; a new ticket keeps the
         // whole text (a forwarded conversation is the point of it). The raw mail stays one click away.
         String text = printable(thread.isPresent() ? mail.replyText() : mail.text());
@@ -176,7 +189,7 @@ class EmailProcessor {
         }
         if (acknowledge != null) {
             // After the thread entry, so the acknowledgement answers the customer's Message-ID.
-            outbox.acknowledge(acknowledge, mail.from().address());
+            outbox.acknowledge(acknowledge, mail.from().address(), mailbox);
         }
         finish(
                 id,
@@ -239,6 +252,49 @@ class EmailProcessor {
             }
         }
         return tokens.verify(mail.subject()).flatMap(ticketQueries::findByNumber);
+    }
+
+    /**
+     * Optional last resort for mail clients that drop References and our subject token: the sender's
+     * newest ticket with the same subject (without Re:/Fwd: prefixes and our token), updated within the
+     * configured days and not closed.
+     */
+    private Optional<Ticket> sameSenderAndSubject(CustomerId customer, ParsedMail mail) {
+        int days = properties.threadBySubjectDays();
+        String subject = normalSubject(mail.subject());
+        if (days <= 0 || subject.isEmpty()) {
+            return Optional.empty();
+        }
+        TicketFilter recent = new TicketFilter(
+                EnumSet.complementOf(EnumSet.of(TicketStatus.CLOSED)),
+                Set.of(),
+                Set.of(),
+                Set.of(),
+                false,
+                customer,
+                null,
+                Set.of(),
+                null,
+                null,
+                clock.instant().minus(Duration.ofDays(days)),
+                null);
+        return ticketQueries.list(recent, TicketScope.ALL, TicketSort.UPDATED_DESC, null, 20).tickets().stream()
+                .filter(t -> normalSubject(t.subject()).equals(subject))
+                .findFirst();
+    }
+
+    private static final Pattern REPLY_PREFIX = Pattern.compile(
+            "^\\s*((re|fw|fwd|aw|wg|sv|vs|antw|rif|r|tr|enc|odp|ynt)\\s*(\\[\\d+\\])?\\s*:\\s*)+",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern OUR_TOKEN = Pattern.compile("\\[#\\d+(-[0-9a-f]+)?\\]");
+
+    static String normalSubject(String subject) {
+        if (subject == null) {
+            return "";
+        }
+        String s = OUR_TOKEN.matcher(subject).replaceAll(" ");
+        s = REPLY_PREFIX.matcher(s).replaceFirst("");
+        return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     /** Mail text may carry NULs and other control characters no person typed; they are dropped. */

@@ -2,6 +2,7 @@ package org.rapport.email;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.rapport.shared.TeamId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -16,7 +17,9 @@ public record EmailProperties(
         @DefaultValue("10") int recoverAfterSeconds,
         @DefaultValue Map<String, Long> mailboxTeams,
         @DefaultValue Outbound outbound,
-        @DefaultValue Acknowledgement acknowledgement) {
+        @DefaultValue Acknowledgement acknowledgement,
+        /* Thread mail without references or token by the same sender and subject within this many days; 0: off. */
+        @DefaultValue("0") int threadBySubjectDays) {
 
     /** The team that new tickets from this mailbox (recipient address) go to; none: the triage pool. */
     public TeamId teamOf(String mailbox) {
@@ -51,9 +54,24 @@ public record EmailProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("10") int maxPer10Minutes,
             @DefaultValue("25") int maxPerHour,
+            /* Per mailbox (recipient address): its own text, or "off" for no acknowledgement from it. */
+            @DefaultValue Map<String, String> mailboxTexts,
 
             @DefaultValue("Thank you for contacting us. We have received your message and opened ticket #{number}. "
                     + "Someone from our team will answer you personally; you do not need to write again. "
                     + "To add anything, simply reply to this email.")
-            String text) {}
+            String text) {
+
+        /** The text to acknowledge with for mail to this mailbox; empty when acknowledgements are off. */
+        public Optional<String> textFor(String mailbox) {
+            if (!enabled) {
+                return Optional.empty();
+            }
+            String own = mailbox == null ? null : mailboxTexts.get(mailbox.toLowerCase(Locale.ROOT));
+            if (own == null) {
+                return Optional.of(text);
+            }
+            return own.isBlank() || own.strip().equalsIgnoreCase("off") ? Optional.empty() : Optional.of(own);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package org.rapport.email;
 
+import jakarta.activation.DataHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Transport;
@@ -7,6 +8,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.util.ByteArrayDataSource;
 import java.io.UnsupportedEncodingException;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -16,7 +18,13 @@ import java.util.Properties;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.jsoup.nodes.Entities;
+import org.rapport.files.BlobStore;
 import org.rapport.mail.MailParser;
+import org.rapport.shared.MessageId;
+import org.rapport.ticket.Attachment;
+import org.rapport.ticket.Message;
+import org.rapport.ticket.TicketQueries;
+import org.rapport.ticket.TicketScope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -33,11 +41,15 @@ class EmailSender {
     private final JdbcClient jdbc;
     private final EmailProperties properties;
     private final Clock clock;
+    private final TicketQueries tickets;
+    private final BlobStore blobs;
 
-    EmailSender(JdbcClient jdbc, EmailProperties properties, Clock clock) {
+    EmailSender(JdbcClient jdbc, EmailProperties properties, Clock clock, TicketQueries tickets, BlobStore blobs) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
+        this.tickets = tickets;
+        this.blobs = blobs;
     }
 
     private record Outgoing(
@@ -49,7 +61,8 @@ class EmailSender {
             String text,
             String inReplyTo,
             String references,
-            int attempts) {}
+            int attempts,
+            Long message) {}
 
     @Scheduled(fixedDelayString = "PT1S", initialDelayString = "PT1S")
     void sendDue() {
@@ -57,7 +70,8 @@ class EmailSender {
             return;
         }
         List<Outgoing> due = jdbc.sql("""
-                SELECT id, kind, message_id_header, to_address, subject, body_text, in_reply_to, references_header, attempts
+                SELECT id, kind, message_id_header, to_address, subject, body_text, in_reply_to, references_header, attempts,
+                  message_id
                 FROM email_outbound WHERE state = 'PENDING' AND next_attempt_at <= now() ORDER BY id LIMIT 50""")
                 .query((rs, n) -> new Outgoing(
                         rs.getLong(1),
@@ -68,7 +82,8 @@ class EmailSender {
                         rs.getString(6),
                         rs.getString(7),
                         rs.getString(8),
-                        rs.getInt(9)))
+                        rs.getInt(9),
+                        rs.getObject(10, Long.class)))
                 .list();
         if (due.isEmpty()) {
             return;
@@ -139,9 +154,39 @@ class EmailSender {
         html.setContent(
                 "<div>" + Entities.escape(mail.text()).replace("\n", "<br>\n") + "</div>", "text/html; charset=UTF-8");
         MimeMultipart alternative = new MimeMultipart("alternative", text, html);
-        message.setContent(alternative);
+        List<Attachment> attachments = mail.message() == null
+                ? List.of()
+                : tickets.message(new MessageId(mail.message()), TicketScope.ALL)
+                        .map(Message::attachments)
+                        .orElse(List.of());
+        if (attachments.isEmpty()) {
+            message.setContent(alternative);
+        } else {
+            // The agent's files go with the reply: text and HTML as one part, then each file.
+            MimeBodyPart body = new MimeBodyPart();
+            body.setContent(alternative);
+            MimeMultipart mixed = new MimeMultipart("mixed", body);
+            for (Attachment attachment : attachments) {
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new DataHandler(
+                        new ByteArrayDataSource(blobs.read(attachment.sha256()), safeType(attachment.mediaType()))));
+                file.setFileName(attachment.fileName());
+                file.setDisposition(jakarta.mail.Part.ATTACHMENT);
+                mixed.addBodyPart(file);
+            }
+            message.setContent(mixed);
+        }
         message.saveChanges();
         return message;
+    }
+
+    /** A stored media type as a header value; anything that does not parse goes out as plain bytes. */
+    private static String safeType(String mediaType) {
+        try {
+            return new jakarta.mail.internet.ContentType(mediaType).getBaseType();
+        } catch (jakarta.mail.internet.ParseException | RuntimeException e) {
+            return "application/octet-stream";
+        }
     }
 
     private Properties smtpProperties() {

@@ -12,6 +12,11 @@ public final class Mbox {
 
     private Mbox() {}
 
+    /** Whether these bytes are an mbox file (its first line is a "From " separator) rather than one message. */
+    public static boolean looksLikeMbox(byte[] bytes) {
+        return startsWith(bytes, 0, "From ");
+    }
+
     public static List<byte[]> split(byte[] mbox) {
         List<byte[]> messages = new ArrayList<>();
         ByteArrayOutputStream current = null;

@@ -14,6 +14,7 @@ import java.util.Set;
 import org.rapport.access.Caller;
 import org.rapport.customer.Customer;
 import org.rapport.customer.CustomerQueries;
+import org.rapport.email.EmailOutbox;
 import org.rapport.email.EmailQuarantine;
 import org.rapport.email.InboundEmail;
 import org.rapport.files.BlobStore;
@@ -77,6 +78,7 @@ class TicketPageController {
     private final CustomerQueries customers;
     private final BlobStore blobs;
     private final EmailQuarantine emails;
+    private final EmailOutbox outbox;
     private final Directory directory;
     private final LiveUpdates live;
     private final TicketPresence presence;
@@ -89,6 +91,7 @@ class TicketPageController {
             CustomerQueries customers,
             BlobStore blobs,
             EmailQuarantine emails,
+            EmailOutbox outbox,
             Directory directory,
             LiveUpdates live,
             TicketPresence presence) {
@@ -99,6 +102,7 @@ class TicketPageController {
         this.customers = customers;
         this.blobs = blobs;
         this.emails = emails;
+        this.outbox = outbox;
         this.directory = directory;
         this.live = live;
         this.presence = presence;
@@ -122,6 +126,9 @@ class TicketPageController {
         model.addAttribute("ticket", ticket);
         model.addAttribute("messages", messages);
         model.addAttribute("originals", originals(messages));
+        model.addAttribute(
+                "deliveries",
+                outbox.deliveries(messages.stream().map(m -> m.id().value()).toList()));
         model.addAttribute("customer", customers.find(ticket.customer()).orElse(null));
         return "ticket :: timeline";
     }
@@ -141,6 +148,9 @@ class TicketPageController {
         model.addAttribute("ticket", ticket);
         model.addAttribute("messages", messages);
         model.addAttribute("originals", originals(messages));
+        model.addAttribute(
+                "deliveries",
+                outbox.deliveries(messages.stream().map(m -> m.id().value()).toList()));
         model.addAttribute("customer", customer);
         model.addAttribute("others", others);
         model.addAttribute("audit", tickets.auditTrail(ticket.id(), scope));

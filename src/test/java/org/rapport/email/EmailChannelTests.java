@@ -382,6 +382,11 @@ class EmailChannelTests {
 
     /** Sends the bytes as they are (no header rewritten) over SMTP to the built-in receiver on {@code port}. */
     static void smtp(int port, byte[] raw) {
+        smtp(port, raw, "support@rapport.test");
+    }
+
+    /** The same, to one mailbox of ours (the SMTP recipient). */
+    static void smtp(int port, byte[] raw, String recipient) {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", "127.0.0.1");
         properties.put("mail.smtp.port", Integer.toString(port));
@@ -389,7 +394,7 @@ class EmailChannelTests {
         try (Transport transport = session.getTransport("smtp")) {
             MimeMessage message = new MimeMessage(session, new ByteArrayInputStream(raw));
             transport.connect();
-            transport.sendMessage(message, new InternetAddress[] {new InternetAddress("support@rapport.test")});
+            transport.sendMessage(message, new InternetAddress[] {new InternetAddress(recipient)});
         } catch (Exception e) {
             throw new IllegalStateException("SMTP delivery failed", e);
         }

@@ -36,6 +36,11 @@ class EmailOutboundTests {
         registry.add("rapport.email.outbound.port", () -> SMTP_OUT);
         registry.add("rapport.email.outbound.from", () -> "support@rapport.test");
         registry.add("rapport.email.acknowledgement.max-per10-minutes", () -> 3);
+        registry.add("rapport.email.acknowledgement.mailbox-texts[quiet@rapport.test]", () -> "off");
+        registry.add(
+                "rapport.email.acknowledgement.mailbox-texts[vip@rapport.test]",
+                () -> "Dear customer, your case {number} about \"{subject}\" is with our priority desk.");
+        registry.add("rapport.email.thread-by-subject-days", () -> 7);
     }
 
     @Autowired
@@ -93,6 +98,136 @@ class EmailOutboundTests {
         assertThat(api.json(api.get(
                         admin.token(), "/api/v1/tickets/" + after.get("id").asLong() + "/messages")))
                 .hasSize(3);
+    }
+
+    @Test
+    void aReplysFilesGoOutAsAttachmentsAndItsDeliveryShowsOnTheTicketPage() throws Exception {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        String customer = Accounts.unique("ines") + "@example.com";
+        EmailChannelTests.smtp(
+                SMTP_IN,
+                EmailChannelTests.message(
+                        customer, Accounts.unique("in") + "@example.com", null, "Invoice please", "Send the invoice."));
+        JsonNode ticket = Mailboxes.onlyTicketOf(api, admin.token(), customer);
+        long id = ticket.get("id").asLong();
+        String pdf = java.util.Base64.getEncoder().encodeToString("%PDF-1.4 invoice".getBytes());
+        JsonNode reply = api.json(api.post(admin.token(), "/api/v1/tickets/" + id + "/messages", """
+                {"text": "Here is your invoice.", "attachments": [{"fileName": "Rechnung Nr. 7 (Kopie).pdf",
+                 "mediaType": "application/pdf", "contentBase64": "%s"}]}""".formatted(pdf)));
+        long messageId = reply.get("id").asLong();
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> Arrays.stream(OUTBOUND.getReceivedMessages())
+                        .anyMatch(m -> recipient(m).equals(customer) && !isAcknowledgement(m)));
+        MimeMessage sent = Arrays.stream(OUTBOUND.getReceivedMessages())
+                .filter(m -> recipient(m).equals(customer) && !isAcknowledgement(m))
+                .findFirst()
+                .orElseThrow();
+        assertThat(sent.getContentType()).startsWith("multipart/mixed");
+        jakarta.mail.internet.MimeMultipart mixed = (jakarta.mail.internet.MimeMultipart) sent.getContent();
+        assertThat(mixed.getCount()).isEqualTo(2);
+        assertThat(mixed.getBodyPart(0).getContentType()).startsWith("multipart/alternative");
+        assertThat(mixed.getBodyPart(1).getFileName()).isEqualTo("Rechnung Nr. 7 (Kopie).pdf");
+        assertThat(mixed.getBodyPart(1).getContentType()).startsWith("application/pdf");
+        assertThat(new String(mixed.getBodyPart(1).getInputStream().readAllBytes()))
+                .isEqualTo("%PDF-1.4 invoice");
+
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> outbox.deliveries(java.util.List.of(messageId))
+                        .get(messageId)
+                        .sent());
+        var adminEmail = jdbc.sql("SELECT email FROM agent WHERE id = ?")
+                .param(admin.agent().value())
+                .query(String.class)
+                .single();
+        String page = mvc.perform(
+                        org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/tickets/" + id)
+                                .with(org.springframework.security.test.web.servlet.request
+                                        .SecurityMockMvcRequestPostProcessors.user(adminEmail)
+                                        .roles("ADMIN")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page).contains("Emailed to the customer");
+    }
+
+    private static boolean isAcknowledgement(MimeMessage message) {
+        try {
+            return message.getHeader("Auto-Submitted") != null;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+
+    @Test
+    void eachMailboxAcknowledgesWithItsOwnTextOrNotAtAll() throws Exception {
+        String quiet = Accounts.unique("quiet") + "@example.com";
+        String vip = Accounts.unique("vip") + "@example.com";
+        EmailChannelTests.smtp(
+                SMTP_IN,
+                EmailChannelTests.message(quiet, Accounts.unique("q") + "@example.com", null, "Hello", "Hi."),
+                "quiet@rapport.test");
+        EmailChannelTests.smtp(
+                SMTP_IN,
+                EmailChannelTests.message(vip, Accounts.unique("v") + "@example.com", null, "Gold card", "Help."),
+                "vip@rapport.test");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> Arrays.stream(OUTBOUND.getReceivedMessages())
+                        .anyMatch(m -> recipient(m).equals(vip)));
+        MimeMessage ack = Arrays.stream(OUTBOUND.getReceivedMessages())
+                .filter(m -> recipient(m).equals(vip))
+                .findFirst()
+                .orElseThrow();
+        assertThat(ack.getContent().toString()).isNotNull();
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(ack))
+                .contains("is with our priority desk")
+                .contains("Gold card");
+        Thread.sleep(1_500);
+        assertThat(Arrays.stream(OUTBOUND.getReceivedMessages())
+                        .filter(m -> recipient(m).equals(quiet)))
+                .isEmpty();
+    }
+
+    @Test
+    void optionallyThreadsBySenderAndSubjectWhenAMailClientDropsTheReferences() throws Exception {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        String customer = Accounts.unique("olga") + "@example.com";
+        EmailChannelTests.smtp(
+                SMTP_IN,
+                EmailChannelTests.message(
+                        customer,
+                        Accounts.unique("s1") + "@example.com",
+                        null,
+                        "Heating broken",
+                        "No heat since Monday."));
+        JsonNode ticket = Mailboxes.onlyTicketOf(api, admin.token(), customer);
+        EmailChannelTests.smtp(
+                SMTP_IN,
+                EmailChannelTests.message(
+                        customer,
+                        Accounts.unique("s2") + "@example.com",
+                        null,
+                        "AW: RE: Heating  broken",
+                        "Still cold."));
+        EmailChannelTests.smtp(
+                SMTP_IN,
+                EmailChannelTests.message(
+                        customer, Accounts.unique("s3") + "@example.com", null, "Hot water too", "Other topic."));
+        JsonNode list = api.json(api.get(
+                admin.token(), "/api/v1/customers/" + ticket.get("customerId").asLong() + "/tickets"));
+        assertThat(list.get("items")).hasSize(2);
+        assertThat(api.json(api.get(
+                        admin.token(), "/api/v1/tickets/" + ticket.get("id").asLong() + "/messages")))
+                .hasSize(2);
+        assertThat(EmailProcessor.normalSubject("Re: Fwd: [#10042-0123456789] Heating broken"))
+                .isEqualTo("heating broken");
+        assertThat(EmailProcessor.normalSubject("SV:Heating broken ")).isEqualTo("heating broken");
     }
 
     @Test
