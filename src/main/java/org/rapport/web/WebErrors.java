@@ -10,6 +10,8 @@ import org.rapport.shared.StaleVersionException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -45,6 +47,13 @@ class WebErrors {
         }
         RequestContextUtils.getOutputFlashMap(request).put("error", message);
         return new ModelAndView("redirect:" + back(request));
+    }
+
+    /** The signed-in agent was deactivated (or removed) since: end the session, back to sign-in. */
+    @ExceptionHandler(AuthenticationException.class)
+    String signedOut(HttpServletRequest request, HttpServletResponse response) {
+        new SecurityContextLogoutHandler().logout(request, response, null);
+        return "redirect:/login?inactive";
     }
 
     @ExceptionHandler({MaxUploadSizeExceededException.class})
