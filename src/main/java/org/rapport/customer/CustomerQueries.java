@@ -89,6 +89,20 @@ public class CustomerQueries {
         return withIdentities(customers);
     }
 
+    /** The customer's failing identities (as {@code kind:value}) with why they fail. */
+    public Map<String, String> failing(CustomerId id) {
+        Map<String, String> failing = new java.util.LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT kind, value, failure FROM customer_identity
+                        WHERE customer_id = ? AND failing_since IS NOT NULL ORDER BY failing_since""")
+                .param(id.value())
+                .query((rs, n) -> Map.entry(
+                        rs.getString(1).toLowerCase(java.util.Locale.ROOT) + ":" + rs.getString(2), rs.getString(3)))
+                .list()
+                .forEach(e -> failing.put(e.getKey(), e.getValue()));
+        return failing;
+    }
+
     public List<CustomerAuditEntry> auditTrail(CustomerId id) {
         return audit.entries(id);
     }

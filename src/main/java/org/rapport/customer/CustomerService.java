@@ -8,6 +8,7 @@ import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.rapport.shared.Actor;
 import org.rapport.shared.ConflictException;
 import org.rapport.shared.CustomerId;
@@ -116,6 +117,30 @@ public class CustomerService {
         }
         applyDetails(id, details, actor);
         touch(id);
+    }
+
+    /**
+     * Marks an identity as failing (an email address that bounced), with the reason. Returns false when no
+     * customer has it.
+     */
+    public boolean markFailing(Identity identity, String reason, Actor actor) {
+        Optional<CustomerId> owner = queries.findByIdentity(identity);
+        if (owner.isEmpty()) {
+            return false;
+        }
+        String why = Texts.abbreviate(reason == null ? "delivery failed" : reason.strip(), 500);
+        jdbc.sql("""
+                        UPDATE customer_identity SET failing_since = now(), failure = ?
+                        WHERE kind = ? AND value = ?""").params(why, identity.kind().name(), identity.value()).update();
+        audit.record(owner.get(), actor, "failing", identity.toString(), why);
+        return true;
+    }
+
+    /** The identity works again (the customer wrote from it): clears a failing mark. */
+    public void markWorking(Identity identity) {
+        jdbc.sql("""
+                        UPDATE customer_identity SET failing_since = NULL, failure = NULL
+                        WHERE kind = ? AND value = ? AND failing_since IS NOT NULL""").params(identity.kind().name(), identity.value()).update();
     }
 
     public void addIdentity(CustomerId id, Identity identity, Actor actor) {

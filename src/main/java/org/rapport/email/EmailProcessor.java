@@ -20,6 +20,8 @@ import org.rapport.mail.ParsedMail;
 import org.rapport.shared.Actor;
 import org.rapport.shared.ChannelKind;
 import org.rapport.shared.CustomerId;
+import org.rapport.shared.InvalidValueException;
+import org.rapport.shared.Texts;
 import org.rapport.shared.TicketId;
 import org.rapport.ticket.AuthorKind;
 import org.rapport.ticket.Direction;
@@ -136,6 +138,10 @@ class EmailProcessor {
                 : null;
         CustomerId customer = customers.findOrCreate(
                 Identity.email(mail.from().address()), name == null || name.length() > 200 ? null : name, EMAIL);
+        if (mail.kind() == MailKind.PERSONAL) {
+            // They wrote from it, so it works: an earlier bounce no longer counts.
+            customers.markWorking(Identity.email(mail.from().address()));
+        }
         Actor actor = Actor.customer(customer, mail.from().address());
         Optional<Ticket> thread = thread(mail).or(() -> sameSenderAndSubject(customer, mail));
         // In a conversation the timeline shows what the customer wrote this time; a new ticket keeps the
@@ -212,6 +218,16 @@ class EmailProcessor {
         }
         String text = "Delivery failed" + (mail.bouncedRecipient() == null ? "" : " to " + mail.bouncedRecipient())
                 + ".\n\n" + mail.text();
+        if (mail.bouncedRecipient() != null) {
+            try {
+                customers.markFailing(
+                        Identity.email(mail.bouncedRecipient()),
+                        "bounced: " + Texts.abbreviate(mail.text().strip().replaceAll("\\s+", " "), 300),
+                        EMAIL);
+            } catch (InvalidValueException e) {
+                log.info("Bounce names an address that is not one: {}", mail.bouncedRecipient());
+            }
+        }
         var added = tickets.addMessage(
                 new TicketId(ticket.get()),
                 new NewMessage(

@@ -70,6 +70,7 @@ class CustomerPagesController {
                 .tickets();
         model.addAttribute("me", me);
         model.addAttribute("customer", customer);
+        model.addAttribute("failing", customers.failing(customer.id()));
         model.addAttribute("tickets", theirs);
         model.addAttribute("timeline", tickets.customerTimeline(customer.id(), scope, 100));
         model.addAttribute("identityKinds", IdentityKind.values());

@@ -152,6 +152,7 @@ class TicketPageController {
                 "deliveries",
                 outbox.deliveries(messages.stream().map(m -> m.id().value()).toList()));
         model.addAttribute("customer", customer);
+        model.addAttribute("failing", customer == null ? Map.of() : customers.failing(customer.id()));
         model.addAttribute("others", others);
         model.addAttribute("audit", tickets.auditTrail(ticket.id(), scope));
         model.addAttribute("statuses", TicketStatus.values());

@@ -248,7 +248,24 @@ class EmailChannelTests {
         assertThat(messages).hasSize(2);
         assertThat(messages.get(1).get("kind").asString()).isEqualTo("note");
         assertThat(messages.get(1).get("text").asString()).startsWith("Delivery failed to " + sender);
+
+        // The address is marked as failing until the customer writes from it again.
+        var customer = new org.rapport.shared.CustomerId(Mailboxes.onlyTicketOf(api, admin.token(), sender)
+                .get("customerId")
+                .asLong());
+        assertThat(customerQueries.failing(customer)).containsKey("email:" + sender);
+        assertThat(customerQueries.failing(customer).get("email:" + sender)).contains("bounced");
+        smtp(message(
+                sender,
+                Accounts.unique("back") + "@example.com",
+                original,
+                "Re: Where is my parcel",
+                "New address works."));
+        assertThat(customerQueries.failing(customer)).isEmpty();
     }
+
+    @Autowired
+    org.rapport.customer.CustomerQueries customerQueries;
 
     @Test
     void unparseableMailIsQuarantinedVisibleAndCanBeDiscarded() {
