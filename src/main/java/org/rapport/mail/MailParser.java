@@ -210,8 +210,19 @@ public class MailParser {
             byte[] bytes = bytes(single);
             boolean attachment =
                     "attachment".equalsIgnoreCase(entity.getDispositionType()) || entity.getFilename() != null;
+            if (Uuencode.isTransferEncoding(entity.getContentTransferEncoding())) {
+                // mime4j hands an unknown transfer encoding through as it is: decode it here.
+                Uuencode.Split split = Uuencode.extract(new String(bytes, StandardCharsets.ISO_8859_1));
+                if (!split.files().isEmpty()) {
+                    split.files()
+                            .forEach(f -> attach(entity, f.name(), "application/octet-stream", f.content(), false));
+                    return;
+                }
+            }
             if (!attachment && type.equals("text/plain")) {
-                append(text, TextDecoding.decode(bytes, entity.getCharset()));
+                Uuencode.Split split = Uuencode.extract(TextDecoding.decode(bytes, entity.getCharset()));
+                split.files().forEach(f -> attach(entity, f.name(), "application/octet-stream", f.content(), false));
+                append(text, split.text());
             } else if (!attachment && type.equals("text/html")) {
                 append(html, TextDecoding.decode(bytes, entity.getCharset()));
             } else if (type.equals("message/delivery-status")) {

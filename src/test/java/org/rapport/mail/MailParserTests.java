@@ -204,6 +204,70 @@ class MailParserTests {
         assertThat(parser.parse(raw).text()).isEqualTo("First\nSecond\nline");
     }
 
+    @org.junit.jupiter.api.Test
+    void uuencodedFilesInATextBodyBecomeAttachments() {
+        byte[] file = new byte[300];
+        for (int i = 0; i < file.length; i++) {
+            file[i] = (byte) (i * 7);
+        }
+        String raw = "From: old@example.com\r\nSubject: Scan\r\nMessage-ID: <uu1@example.com>\r\n\r\n"
+                + "Here is the scan you asked for.\r\n\r\n" + uuencode("../../etc/scan.pdf", file)
+                + "\r\nRegards, Olaf\r\n";
+        ParsedMail mail = parser.parse(raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        org.assertj.core.api.Assertions.assertThat(mail.attachments()).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(mail.attachments().getFirst().fileName())
+                .isEqualTo("scan.pdf");
+        org.assertj.core.api.Assertions.assertThat(mail.attachments().getFirst().content())
+                .isEqualTo(file);
+        org.assertj.core.api.Assertions.assertThat(mail.text())
+                .contains("Here is the scan")
+                .contains("Regards, Olaf")
+                .doesNotContain("begin 644");
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPartWithTheUuencodeTransferEncodingIsDecoded() {
+        byte[] file = "PK just some zip-like bytes \u0000\u0001".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        String raw = "From: old@example.com\r\nSubject: Zip\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nSee file.\r\n"
+                + "--b\r\nContent-Type: application/zip\r\nContent-Transfer-Encoding: x-uuencode\r\n\r\n"
+                + uuencode("a.zip", file) + "--b--\r\n";
+        ParsedMail mail = parser.parse(raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        org.assertj.core.api.Assertions.assertThat(mail.attachments()).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(mail.attachments().getFirst().fileName())
+                .isEqualTo("a.zip");
+        org.assertj.core.api.Assertions.assertThat(mail.attachments().getFirst().content())
+                .isEqualTo(file);
+    }
+
+    @org.junit.jupiter.api.Test
+    void proseThatLooksLikeABeginLineStaysText() {
+        String raw = "From: a@example.com\r\nSubject: Notes\r\n\r\nbegin 644 notes\r\nplease read this\r\nend\r\n";
+        ParsedMail mail = parser.parse(raw.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        org.assertj.core.api.Assertions.assertThat(mail.attachments()).isEmpty();
+        org.assertj.core.api.Assertions.assertThat(mail.text()).contains("please read this");
+    }
+
+    /** The classic encoding: 45 bytes per line, a length character, four characters per three bytes. */
+    static String uuencode(String name, byte[] data) {
+        StringBuilder out = new StringBuilder("begin 644 ").append(name).append("\r\n");
+        for (int offset = 0; offset < data.length; offset += 45) {
+            int length = Math.min(45, data.length - offset);
+            out.append((char) (32 + length));
+            for (int i = 0; i < length; i += 3) {
+                int b0 = data[offset + i] & 0xFF;
+                int b1 = i + 1 < length ? data[offset + i + 1] & 0xFF : 0;
+                int b2 = i + 2 < length ? data[offset + i + 2] & 0xFF : 0;
+                int[] c = {b0 >> 2, ((b0 & 3) << 4) | (b1 >> 4), ((b1 & 15) << 2) | (b2 >> 6), b2 & 63};
+                for (int v : c) {
+                    out.append(v == 0 ? '`' : (char) (32 + v));
+                }
+            }
+            out.append("\r\n");
+        }
+        return out.append("`\r\nend\r\n").toString();
+    }
+
     private static void assertLimit(MailParser parser, String raw, String limit) {
         assertThatThrownBy(() -> parser.parse(raw.getBytes(StandardCharsets.US_ASCII)))
                 .as(limit)
