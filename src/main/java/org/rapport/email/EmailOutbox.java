@@ -12,11 +12,13 @@ import java.util.Optional;
 import java.util.UUID;
 import org.rapport.customer.Customer;
 import org.rapport.customer.CustomerQueries;
+import org.rapport.customer.Identity;
 import org.rapport.customer.IdentityKind;
 import org.rapport.shared.ChannelKind;
 import org.rapport.ticket.AgentReplied;
 import org.rapport.ticket.Message;
 import org.rapport.ticket.Ticket;
+import org.rapport.ticket.TicketParticipants;
 import org.rapport.ticket.TicketQueries;
 import org.rapport.ticket.TicketScope;
 import org.slf4j.Logger;
@@ -44,13 +46,17 @@ public class EmailOutbox {
     private final EmailProperties properties;
     private final Clock clock;
 
+    private final TicketParticipants participants;
+
     EmailOutbox(
             JdbcClient jdbc,
             TicketQueries tickets,
             CustomerQueries customers,
             TicketTokens tokens,
             EmailProperties properties,
-            Clock clock) {
+            Clock clock,
+            TicketParticipants participants) {
+        this.participants = participants;
         this.jdbc = jdbc;
         this.tickets = tickets;
         this.customers = customers;
@@ -96,7 +102,7 @@ public class EmailOutbox {
                     ticket.number());
             return;
         }
-        enqueue(REPLY, ticket, message.id().value(), to.get(), message.text());
+        enqueue(REPLY, ticket, message.id().value(), to.get(), copied(ticket, to.get()), message.text());
     }
 
     /**
@@ -128,6 +134,7 @@ public class EmailOutbox {
                 ticket,
                 null,
                 to,
+                null,
                 template.get()
                         .replace("{number}", Long.toString(ticket.number()))
                         .replace("{subject}", ticket.subject()));
@@ -141,7 +148,23 @@ public class EmailOutbox {
                 .single();
     }
 
-    private void enqueue(String kind, Ticket ticket, Long messageId, String to, String text) {
+    /** The participants' addresses, for the copy of a reply. */
+    private String copied(Ticket ticket, String to) {
+        List<String> addresses = participants.of(ticket.id()).stream()
+                .map(customers::find)
+                .flatMap(Optional::stream)
+                .flatMap(c -> c.identities().stream()
+                        .filter(i -> i.kind() == IdentityKind.EMAIL)
+                        .map(Identity::value)
+                        .limit(1))
+                .filter(address -> !address.equalsIgnoreCase(to))
+                .distinct()
+                .limit(50)
+                .toList();
+        return addresses.isEmpty() ? null : String.join(", ", addresses);
+    }
+
+    private void enqueue(String kind, Ticket ticket, Long messageId, String to, String cc, String text) {
         List<String> thread = jdbc.sql(
                         "SELECT message_id_header FROM email_thread WHERE ticket_id = ? ORDER BY created_at, message_id_header LIMIT 50")
                 .param(ticket.id().value())
@@ -157,8 +180,8 @@ public class EmailOutbox {
                 : "Re: " + ticket.subject();
         int inserted = jdbc.sql("""
                 INSERT INTO email_outbound (kind, ticket_id, message_id, message_id_header, to_address, subject, body_text, in_reply_to,
-                                            references_header, state)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
+                                            references_header, cc_addresses, state)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')
                 ON CONFLICT (message_id) WHERE kind = 'REPLY' DO NOTHING""")
                 .params(
                         kind,
@@ -175,7 +198,8 @@ public class EmailOutbox {
                                         " ",
                                         thread.stream()
                                                 .map(id -> "<" + id + ">")
-                                                .toList()))
+                                                .toList()),
+                        cc)
                 .update();
         if (inserted == 0) {
             return; // this reply was already put in the outbox (the event came twice)

@@ -9,14 +9,17 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.rapport.customer.CustomerQueries;
 import org.rapport.customer.CustomerService;
 import org.rapport.customer.Identity;
 import org.rapport.files.BlobStore;
+import org.rapport.mail.MailAddress;
 import org.rapport.mail.MailAttachment;
 import org.rapport.mail.MailKind;
 import org.rapport.mail.MailParser;
 import org.rapport.mail.MailRejectedException;
 import org.rapport.mail.ParsedMail;
+import org.rapport.mail.ReceiverProperties;
 import org.rapport.shared.Actor;
 import org.rapport.shared.ChannelKind;
 import org.rapport.shared.CustomerId;
@@ -31,6 +34,7 @@ import org.rapport.ticket.NewMessage;
 import org.rapport.ticket.OpenTicket;
 import org.rapport.ticket.Ticket;
 import org.rapport.ticket.TicketFilter;
+import org.rapport.ticket.TicketParticipants;
 import org.rapport.ticket.TicketQueries;
 import org.rapport.ticket.TicketScope;
 import org.rapport.ticket.TicketService;
@@ -68,6 +72,9 @@ class EmailProcessor {
     private final EmailOutbox outbox;
     private final EmailProperties properties;
     private final Clock clock;
+    private final TicketParticipants participants;
+    private final CustomerQueries customerQueries;
+    private final ReceiverProperties receivers;
 
     EmailProcessor(
             JdbcClient jdbc,
@@ -80,8 +87,14 @@ class EmailProcessor {
             TransactionTemplate transactions,
             EmailOutbox outbox,
             EmailProperties properties,
-            Clock clock) {
+            Clock clock,
+            TicketParticipants participants,
+            CustomerQueries customerQueries,
+            ReceiverProperties receivers) {
         this.clock = clock;
+        this.participants = participants;
+        this.customerQueries = customerQueries;
+        this.receivers = receivers;
         this.outbox = outbox;
         this.properties = properties;
         this.jdbc = jdbc;
@@ -193,6 +206,9 @@ class EmailProcessor {
                     .params(mail.messageId(), ticket.value())
                     .update();
         }
+        if (mail.kind() == MailKind.PERSONAL) {
+            participants(ticket, customer, mail, mailbox);
+        }
         if (acknowledge != null) {
             // After the thread entry, so the acknowledgement answers the customer's Message-ID.
             outbox.acknowledge(acknowledge, mail.from().address(), mailbox);
@@ -203,6 +219,73 @@ class EmailProcessor {
                 mail.kind() == MailKind.AUTOMATIC ? String.join("; ", mail.kindReasons()) : null,
                 ticket.value(),
                 messageId);
+    }
+
+    /**
+     * Everyone else the customer wrote to (To and Cc, not our own mailboxes) joins the conversation, and so
+     * does a copied person who writes on it. Customers for unknown addresses are made for at most
+     * {@code max-cc-customers} of them per message, so one mail to a long list cannot flood the customers.
+     */
+    private void participants(TicketId ticket, CustomerId sender, ParsedMail mail, String mailbox) {
+        Ticket current = ticketQueries.find(ticket, TicketScope.ALL).orElseThrow();
+        if (!current.customer().equals(sender)) {
+            participants.add(ticket, sender, EMAIL);
+        }
+        Set<String> ours = ourAddresses(mailbox);
+        Set<String> seen = new java.util.HashSet<>();
+        int created = 0;
+        List<MailAddress> copied = new ArrayList<>(mail.to());
+        copied.addAll(mail.cc());
+        for (MailAddress address : copied) {
+            String value = address.address() == null ? "" : address.address().toLowerCase(Locale.ROOT);
+            if (value.isEmpty()
+                    || ours.contains(value)
+                    || value.equalsIgnoreCase(mail.from().address())
+                    || !seen.add(value)) {
+                continue;
+            }
+            Identity identity;
+            try {
+                identity = Identity.email(value);
+            } catch (InvalidValueException e) {
+                continue;
+            }
+            Optional<CustomerId> known = customerQueries.findByIdentity(identity);
+            if (known.isEmpty() && created >= properties.maxCcCustomers()) {
+                log.info(
+                        "Not adding {} to ticket {}: {} new customers from one message already",
+                        value,
+                        ticket.value(),
+                        created);
+                continue;
+            }
+            String name = address.trusted()
+                            && address.name() != null
+                            && address.name().length() <= 200
+                    ? printable(address.name()).strip()
+                    : null;
+            CustomerId participant = known.orElseGet(
+                    () -> customers.findOrCreate(identity, name == null || name.isEmpty() ? null : name, EMAIL));
+            if (known.isEmpty()) {
+                created++;
+            }
+            participants.add(ticket, participant, EMAIL);
+        }
+    }
+
+    private Set<String> ourAddresses(String mailbox) {
+        Set<String> ours = new java.util.HashSet<>();
+        if (mailbox != null) {
+            ours.add(mailbox.toLowerCase(Locale.ROOT));
+        }
+        ours.add(receivers.defaultMailbox().toLowerCase(Locale.ROOT));
+        receivers.mailboxes().stream()
+                .map(ReceiverProperties.Mailbox::address)
+                .filter(java.util.Objects::nonNull)
+                .forEach(a -> ours.add(a.toLowerCase(Locale.ROOT)));
+        properties.mailboxTeams().keySet().forEach(a -> ours.add(a.toLowerCase(Locale.ROOT)));
+        ours.add(properties.outbound().from().toLowerCase(Locale.ROOT));
+        return ours;
     }
 
     private void bounce(long id, ParsedMail mail) {

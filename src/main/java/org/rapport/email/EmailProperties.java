@@ -19,7 +19,9 @@ public record EmailProperties(
         @DefaultValue Outbound outbound,
         @DefaultValue Acknowledgement acknowledgement,
         /* Thread mail without references or token by the same sender and subject within this many days; 0: off. */
-        @DefaultValue("0") int threadBySubjectDays) {
+        @DefaultValue("0") int threadBySubjectDays,
+        /* New customers made from the To and Cc addresses of one message, at most. */
+        @DefaultValue("10") int maxCcCustomers) {
 
     /** The team that new tickets from this mailbox (recipient address) go to; none: the triage pool. */
     public TeamId teamOf(String mailbox) {

@@ -62,7 +62,8 @@ class EmailSender {
             String inReplyTo,
             String references,
             int attempts,
-            Long message) {}
+            Long message,
+            String cc) {}
 
     @Scheduled(fixedDelayString = "PT1S", initialDelayString = "PT1S")
     void sendDue() {
@@ -71,7 +72,7 @@ class EmailSender {
         }
         List<Outgoing> due = jdbc.sql("""
                 SELECT id, kind, message_id_header, to_address, subject, body_text, in_reply_to, references_header, attempts,
-                  message_id
+                  message_id, cc_addresses
                 FROM email_outbound WHERE state = 'PENDING' AND next_attempt_at <= now() ORDER BY id LIMIT 50""")
                 .query((rs, n) -> new Outgoing(
                         rs.getLong(1),
@@ -83,7 +84,8 @@ class EmailSender {
                         rs.getString(7),
                         rs.getString(8),
                         rs.getInt(9),
-                        rs.getObject(10, Long.class)))
+                        rs.getObject(10, Long.class),
+                        rs.getString(11)))
                 .list();
         if (due.isEmpty()) {
             return;
@@ -136,6 +138,9 @@ class EmailSender {
         EmailProperties.Outbound out = properties.outbound();
         message.setFrom(new InternetAddress(out.from(), out.fromName(), "UTF-8"));
         message.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(mail.to()));
+        if (mail.cc() != null && !mail.cc().isBlank()) {
+            message.setRecipients(jakarta.mail.Message.RecipientType.CC, InternetAddress.parse(mail.cc()));
+        }
         message.setSubject(mail.subject(), "UTF-8");
         if (mail.inReplyTo() != null) {
             message.setHeader("In-Reply-To", "<" + mail.inReplyTo() + ">");

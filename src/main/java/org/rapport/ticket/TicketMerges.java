@@ -55,6 +55,15 @@ public class TicketMerges {
                 .sql("UPDATE ticket SET merged_into_id = ? WHERE id = ?")
                 .params(survivor.value(), merged.value())
                 .update();
+        // Whoever was copied on the merged conversation is part of the surviving one.
+        store.jdbc()
+                .sql("""
+                        INSERT INTO ticket_participant (ticket_id, customer_id)
+                        SELECT ?, customer_id FROM ticket_participant WHERE ticket_id = ?
+                          AND customer_id <> (SELECT customer_id FROM ticket WHERE id = ?)
+                        ON CONFLICT DO NOTHING""")
+                .params(survivor.value(), merged.value(), survivor.value())
+                .update();
         store.changeStatus(source, TicketStatus.CLOSED, actor, now);
         store.audit(merged, actor, "merged_into", null, survivor, now);
         store.audit(survivor, actor, "merged_from", null, merged.value() + " (" + moved + " messages)", now);
@@ -121,5 +130,16 @@ public class TicketMerges {
             store.audit(new TicketId(id), event.actor(), "customer", event.merged(), event.survivor(), now);
             store.bump(new TicketId(id), now);
         }
+        store.jdbc()
+                .sql("""
+                        INSERT INTO ticket_participant (ticket_id, customer_id, added_at)
+                        SELECT ticket_id, ?, added_at FROM ticket_participant WHERE customer_id = ?
+                        ON CONFLICT DO NOTHING""")
+                .params(event.survivor().value(), event.merged().value())
+                .update();
+        store.jdbc()
+                .sql("DELETE FROM ticket_participant WHERE customer_id = ?")
+                .param(event.merged().value())
+                .update();
     }
 }

@@ -40,6 +40,7 @@ import org.rapport.ticket.Ticket;
 import org.rapport.ticket.TicketChanges;
 import org.rapport.ticket.TicketFilter;
 import org.rapport.ticket.TicketMerges;
+import org.rapport.ticket.TicketParticipants;
 import org.rapport.ticket.TicketQueries;
 import org.rapport.ticket.TicketScope;
 import org.rapport.ticket.TicketService;
@@ -79,6 +80,7 @@ class TicketPageController {
     private final BlobStore blobs;
     private final EmailQuarantine emails;
     private final EmailOutbox outbox;
+    private final TicketParticipants participants;
     private final Directory directory;
     private final LiveUpdates live;
     private final TicketPresence presence;
@@ -92,6 +94,7 @@ class TicketPageController {
             BlobStore blobs,
             EmailQuarantine emails,
             EmailOutbox outbox,
+            TicketParticipants participants,
             Directory directory,
             LiveUpdates live,
             TicketPresence presence) {
@@ -103,6 +106,7 @@ class TicketPageController {
         this.blobs = blobs;
         this.emails = emails;
         this.outbox = outbox;
+        this.participants = participants;
         this.directory = directory;
         this.live = live;
         this.presence = presence;
@@ -154,6 +158,7 @@ class TicketPageController {
         model.addAttribute("customer", customer);
         model.addAttribute("failing", customer == null ? Map.of() : customers.failing(customer.id()));
         model.addAttribute("others", others);
+        model.addAttribute("participants", customers.names(participants.of(ticket.id())));
         model.addAttribute("audit", tickets.auditTrail(ticket.id(), scope));
         model.addAttribute("statuses", TicketStatus.values());
         model.addAttribute("priorities", Priority.values());

@@ -231,6 +231,56 @@ class EmailOutboundTests {
     }
 
     @Test
+    void copiedPeopleJoinTheConversationGetRepliesInCopyAndTheirRepliesLandOnTheTicket() throws Exception {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        String customer = Accounts.unique("pia") + "@example.com";
+        String colleague = Accounts.unique("colleague") + "@example.com";
+        String first = Accounts.unique("cc1") + "@example.com";
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            many.append(", extra").append(i).append("-").append(first);
+        }
+        String raw = "From: Pia <" + customer + ">\r\nTo: support@rapport.test\r\nCc: Colleague <" + colleague + ">"
+                + many + "\r\nSubject: Office printer\r\nMessage-ID: <" + first + ">\r\n\r\nOur printer is broken.\r\n";
+        EmailChannelTests.smtp(SMTP_IN, raw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode ticket = Mailboxes.onlyTicketOf(api, admin.token(), customer);
+        long id = ticket.get("id").asLong();
+        var ticketId = new org.rapport.shared.TicketId(id);
+        // The colleague and at most ten new customers from one message's copies (11 of 13 addresses are new).
+        assertThat(participants.of(ticketId)).hasSize(10);
+
+        api.post(admin.token(), "/api/v1/tickets/" + id + "/messages", "{\"text\": \"A technician comes tomorrow.\"}");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> Arrays.stream(OUTBOUND.getReceivedMessages())
+                        .anyMatch(m -> recipient(m).equals(customer) && !isAcknowledgement(m)));
+        MimeMessage reply = Arrays.stream(OUTBOUND.getReceivedMessages())
+                .filter(m -> recipient(m).equals(customer) && !isAcknowledgement(m))
+                .findFirst()
+                .orElseThrow();
+        String cc = String.join(",", reply.getHeader("Cc"));
+        assertThat(cc).contains(colleague);
+
+        EmailChannelTests.smtp(
+                SMTP_IN,
+                EmailChannelTests.message(
+                        colleague,
+                        Accounts.unique("cc2") + "@example.com",
+                        reply.getMessageID().replaceAll("[<>]", ""),
+                        "Re: Office printer",
+                        "I will let the technician in."));
+        JsonNode messages = api.json(api.get(admin.token(), "/api/v1/tickets/" + id + "/messages"));
+        assertThat(messages.toString()).contains("I will let the technician in.");
+        assertThat(Mailboxes.onlyTicketOf(api, admin.token(), customer)
+                        .get("id")
+                        .asLong())
+                .isEqualTo(id);
+    }
+
+    @Autowired
+    org.rapport.ticket.TicketParticipants participants;
+
+    @Test
     void acknowledgementsToOneAddressAreLimitedAndMachinesGetNone() throws Exception {
         String busy = Accounts.unique("busy") + "@example.com";
         for (int i = 0; i < 5; i++) {
