@@ -14,7 +14,22 @@ public record ReceiverProperties(
         @DefaultValue("2525") int smtpPort,
         @DefaultValue("0.0.0.0") String smtpBind,
         @DefaultValue("support@rapport.local") String defaultMailbox,
-        @DefaultValue List<Mailbox> mailboxes) {
+        @DefaultValue List<Mailbox> mailboxes,
+        @DefaultValue Tls tls) {
+
+    /**
+     * STARTTLS on the built-in receiver: offered when a PKCS#12 key store (certificate and key) is given;
+     * {@code required} refuses mail from senders that do not switch to TLS.
+     */
+    public record Tls(
+            String keystore,
+            String keystorePassword,
+            @DefaultValue("false") boolean required) {
+
+        public boolean enabled() {
+            return keystore != null && !keystore.isBlank();
+        }
+    }
 
     public record Mailbox(
             String address,

@@ -1,7 +1,15 @@
 package org.rapport.mail;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -29,13 +37,32 @@ class SmtpReceiver implements SmartLifecycle {
         this.sink = sink;
     }
 
+    /** The receiver's certificate and key, from a PKCS#12 key store. */
+    static SSLContext sslContext(ReceiverProperties.Tls tls) {
+        char[] password = tls.keystorePassword() == null
+                ? new char[0]
+                : tls.keystorePassword().toCharArray();
+        try (InputStream in = Files.newInputStream(Path.of(tls.keystore()))) {
+            KeyStore store = KeyStore.getInstance("PKCS12");
+            store.load(in, password);
+            KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+            keys.init(store, password);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(keys.getKeyManagers(), null, null);
+            return context;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(
+                    "Cannot use the SMTP receiver's key store " + tls.keystore() + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public synchronized void start() {
         if (properties.smtpPort() <= 0) {
             return;
         }
         try {
-            server = SMTPServer.port(properties.smtpPort())
+            SMTPServer.Builder builder = SMTPServer.port(properties.smtpPort())
                     .bindAddress(InetAddress.getByName(properties.smtpBind()))
                     .softwareName("Rapport")
                     .maxMessageSize((int) Math.min(Integer.MAX_VALUE, limits.maxMessageBytes()))
@@ -48,10 +75,18 @@ class SmtpReceiver implements SmartLifecycle {
                             throw new RejectException(
                                     451, "4.3.0 Temporary failure storing the message, try again later");
                         }
-                    })
-                    .build();
+                    });
+            ReceiverProperties.Tls tls = properties.tls();
+            if (tls.enabled()) {
+                builder.enableTLS().startTlsSocketFactory(sslContext(tls)).requireTLS(tls.required());
+            }
+            server = builder.build();
             server.start();
-            log.info("SMTP receiver listening on {}:{}", properties.smtpBind(), server.getPortAllocated());
+            log.info(
+                    "SMTP receiver listening on {}:{}{}",
+                    properties.smtpBind(),
+                    server.getPortAllocated(),
+                    tls.enabled() ? (tls.required() ? " (STARTTLS required)" : " (STARTTLS offered)") : "");
         } catch (UnknownHostException e) {
             throw new IllegalStateException("rapport.mail.smtp-bind is not an address: " + properties.smtpBind(), e);
         }
