@@ -11,8 +11,11 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
 import org.eclipse.angus.mail.pop3.POP3Folder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,7 @@ class MailboxPoller {
     private final ReceiverProperties properties;
     private final InboundSink sink;
     private final JdbcClient jdbc;
+    private final Map<String, ReentrantLock> locks = new ConcurrentHashMap<>();
 
     MailboxPoller(ReceiverProperties properties, InboundSink sink, JdbcClient jdbc) {
         this.properties = properties;
@@ -57,8 +61,18 @@ class MailboxPoller {
         }
     }
 
+    /** One poll of a mailbox at a time, whether the schedule or an IDLE notice asked for it. */
     void poll(ReceiverProperties.Mailbox mailbox) throws MessagingException, IOException {
-        String protocol = mailbox.protocolName();
+        ReentrantLock lock = locks.computeIfAbsent(mailbox.address(), a -> new ReentrantLock());
+        lock.lock();
+        try {
+            pollNow(mailbox);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    static Session session() {
         Properties settings = new Properties();
         for (String p : new String[] {"imap", "imaps", "pop3", "pop3s"}) {
             settings.put("mail." + p + ".connectiontimeout", "10000");
@@ -66,10 +80,18 @@ class MailboxPoller {
         }
         settings.put("mail.imap.peek", "true");
         settings.put("mail.imaps.peek", "true");
-        Session session = Session.getInstance(settings);
-        try (Store store = session.getStore(protocol)) {
-            store.connect(
-                    mailbox.host(), mailbox.port() == null ? -1 : mailbox.port(), mailbox.user(), mailbox.password());
+        return Session.getInstance(settings);
+    }
+
+    static Store connect(ReceiverProperties.Mailbox mailbox) throws MessagingException {
+        Store store = session().getStore(mailbox.protocolName());
+        store.connect(mailbox.host(), mailbox.port() == null ? -1 : mailbox.port(), mailbox.user(), mailbox.password());
+        return store;
+    }
+
+    private void pollNow(ReceiverProperties.Mailbox mailbox) throws MessagingException, IOException {
+        String protocol = mailbox.protocolName();
+        try (Store store = connect(mailbox)) {
             Folder folder = store.getFolder(mailbox.folder());
             boolean delete = !mailbox.keepOnServer();
             folder.open(delete ? Folder.READ_WRITE : Folder.READ_ONLY);

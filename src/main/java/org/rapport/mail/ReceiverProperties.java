@@ -39,7 +39,9 @@ public record ReceiverProperties(
             String user,
             String password,
             @DefaultValue("INBOX") String folder,
-            @DefaultValue("true") boolean keepOnServer) {
+            @DefaultValue("true") boolean keepOnServer,
+            /* IMAP: wait for new mail with IDLE where the server offers it, besides the regular polls. */
+            @DefaultValue("true") boolean idle) {
 
         public String protocolName() {
             return protocol.trim().toLowerCase(java.util.Locale.ROOT);
