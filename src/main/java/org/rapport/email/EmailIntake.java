@@ -47,7 +47,7 @@ public class EmailIntake implements InboundSink {
     public Receipt receive(String mailbox, String source, byte[] raw) {
         Receipt receipt = transactions.execute(status -> store(mailbox, source, raw));
         if (!receipt.duplicate()) {
-            processor.process(receipt.id());
+            processor.process(receipt.id(), mailbox, raw);
         }
         return receipt;
     }

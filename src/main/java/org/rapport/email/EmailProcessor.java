@@ -109,14 +109,31 @@ class EmailProcessor {
 
     /** Processes the row if it still waits; a row another worker holds or finished is left alone. */
     void process(long id) {
+        Optional<String[]> row = jdbc.sql(
+                        "SELECT sha256, mailbox FROM email_inbound WHERE id = ? AND state = 'RECEIVED'")
+                .param(id)
+                .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
+                .optional();
+        row.ifPresent(found -> process(id, found[1], blobs.read(found[0])));
+    }
+
+    /**
+     * Processes a stored message whose bytes the caller still has. Parsing, the costly part, happens
+     * before the transaction: no connection or row lock is held while mime4j and the sanitiser work.
+     */
+    void process(long id, String mailbox, byte[] raw) {
         try {
+            ParsedMail mail = parser.parse(raw);
             transactions.executeWithoutResult(status -> {
-                Optional<String[]> row = jdbc.sql(
-                                "SELECT sha256, mailbox FROM email_inbound WHERE id = ? AND state = 'RECEIVED' FOR UPDATE SKIP LOCKED")
+                boolean ours = jdbc.sql(
+                                "SELECT id FROM email_inbound WHERE id = ? AND state = 'RECEIVED' FOR UPDATE SKIP LOCKED")
                         .param(id)
-                        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
-                        .optional();
-                row.ifPresent(found -> handle(id, found[1], blobs.read(found[0])));
+                        .query(Long.class)
+                        .optional()
+                        .isPresent();
+                if (ours) {
+                    handle(id, mailbox, mail);
+                }
             });
         } catch (MailRejectedException e) {
             quarantine(id, e.getMessage(), e.limit());
@@ -132,8 +149,7 @@ class EmailProcessor {
         }
     }
 
-    private void handle(long id, String mailbox, byte[] raw) {
-        ParsedMail mail = parser.parse(raw);
+    private void handle(long id, String mailbox, ParsedMail mail) {
         switch (mail.kind()) {
             case LOOP -> finish(id, "IGNORED", "our own outbound mail came back (X-Rapport-Loop)", null, null);
             case BOUNCE -> bounce(id, mail);

@@ -27,8 +27,16 @@ public final class SafeHtml {
 
     private SafeHtml() {}
 
+    /** The last result on this thread: an email's HTML is sanitised when parsed and again when stored. */
+    private static final ThreadLocal<String> LAST = new ThreadLocal<>();
+
     public static String sanitise(String html) {
-        return POLICY.sanitize(html);
+        if (html != null && html == LAST.get()) {
+            return html; // this very string came out of the sanitiser: sanitising is idempotent
+        }
+        String safe = POLICY.sanitize(html);
+        LAST.set(safe);
+        return safe;
     }
 
     /** The readable text of an HTML document, with line breaks where blocks end. */
