@@ -44,7 +44,6 @@ public class MailParser {
     /** Our outbound mail carries this header; a message with it coming in is our own mail coming back. */
     public static final String LOOP_HEADER = "X-Rapport-Loop";
 
-    private static final Pattern LINK = Pattern.compile("(?i)(https?://|href\\s*=)");
     private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]{1,995})>");
     private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
     private static final int MAX_HEADER_VALUES_SHOWN = 50;
@@ -88,7 +87,7 @@ public class MailParser {
             String html = walk.html.isEmpty() ? null : SafeHtml.sanitise(walk.html.toString());
             String text =
                     !walk.text.isEmpty() ? walk.text.toString().strip() : html == null ? "" : SafeHtml.toText(html);
-            int links = count(LINK, walk.html) + count(LINK, walk.text);
+            int links = links(walk.html) + links(walk.text);
             if (links > limits.maxLinks()) {
                 throw new MailRejectedException(
                         "maxLinks", "the message has " + links + " links, more than " + limits.maxLinks());
@@ -418,13 +417,47 @@ public class MailParser {
         return out.toByteArray();
     }
 
-    private static int count(Pattern pattern, CharSequence text) {
-        Matcher m = pattern.matcher(text);
+    /**
+     * Links in a text: "http://", "https://" and "href=" in any case. A hand scan: the case-insensitive
+     * regular expression it replaces took a fifth of the ingestion CPU.
+     */
+    static int links(CharSequence text) {
         int n = 0;
-        while (m.find()) {
-            n++;
+        int length = text.length();
+        for (int i = 0; i < length; i++) {
+            char c = text.charAt(i);
+            if (c == 'h' || c == 'H') {
+                if (startsWithIgnoreCase(text, i, "https://")) {
+                    n++;
+                    i += 7;
+                } else if (startsWithIgnoreCase(text, i, "http://")) {
+                    n++;
+                    i += 6;
+                } else if (startsWithIgnoreCase(text, i, "href")) {
+                    int j = i + 4;
+                    while (j < length && Character.isWhitespace(text.charAt(j))) {
+                        j++;
+                    }
+                    if (j < length && text.charAt(j) == '=') {
+                        n++;
+                        i = j;
+                    }
+                }
+            }
         }
         return n;
+    }
+
+    private static boolean startsWithIgnoreCase(CharSequence text, int at, String prefix) {
+        if (at + prefix.length() > text.length()) {
+            return false;
+        }
+        for (int k = 0; k < prefix.length(); k++) {
+            if (Character.toLowerCase(text.charAt(at + k)) != prefix.charAt(k)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int countBoundaries(byte[] raw) {

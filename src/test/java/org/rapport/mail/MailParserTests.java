@@ -248,6 +248,29 @@ class MailParserTests {
         org.assertj.core.api.Assertions.assertThat(mail.text()).contains("please read this");
     }
 
+    @org.junit.jupiter.api.Test
+    void linksAreCountedLikeTheRegularExpressionWouldCountThem() {
+        java.util.regex.Pattern oracle = java.util.regex.Pattern.compile("(?i)(https?://|href\\s*=)");
+        java.util.Random random = new java.util.Random(7);
+        String[] pieces = {
+            "http://", "HTTPS://", "hTtP:/", "href", "HREF =", "href\t=", " ", "=", "h", "x", "ttp://", "s://"
+        };
+        for (int round = 0; round < 2_000; round++) {
+            StringBuilder text = new StringBuilder();
+            for (int k = random.nextInt(12); k > 0; k--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            java.util.regex.Matcher m = oracle.matcher(text);
+            int expected = 0;
+            while (m.find()) {
+                expected++;
+            }
+            org.assertj.core.api.Assertions.assertThat(MailParser.links(text))
+                    .as(text.toString())
+                    .isEqualTo(expected);
+        }
+    }
+
     /** The classic encoding: 45 bytes per line, a length character, four characters per three bytes. */
     static String uuencode(String name, byte[] data) {
         StringBuilder out = new StringBuilder("begin 644 ").append(name).append("\r\n");
