@@ -151,7 +151,14 @@ class EmailProcessor {
 
     private void handle(long id, String mailbox, ParsedMail mail) {
         switch (mail.kind()) {
-            case LOOP -> finish(id, "IGNORED", "our own outbound mail came back (X-Rapport-Loop)", null, null);
+            case LOOP -> {
+                if (tokens.isOurLoopMarker(loopHeader(mail))) {
+                    finish(id, "IGNORED", "our own outbound mail came back (X-Rapport-Loop)", null, null);
+                } else {
+                    // Someone else's loop header (another Rapport, or a forgery): kept, as a machine's mail.
+                    deliver(id, mailbox, mail);
+                }
+            }
             case BOUNCE -> bounce(id, mail);
             case AUTOMATIC, PERSONAL -> deliver(id, mailbox, mail);
         }
@@ -193,13 +200,13 @@ class EmailProcessor {
         long messageId;
         Ticket acknowledge = null;
         if (thread.isPresent()) {
-            var added = mail.kind() == MailKind.AUTOMATIC
+            var added = automatic(mail)
                     ? tickets.addAutomaticMessage(thread.get().id(), message, actor)
                     : tickets.addMessage(thread.get().id(), message, null, actor);
             ticket = added.ticket();
             messageId = added.message().value();
         } else {
-            List<String> tags = mail.kind() == MailKind.AUTOMATIC ? List.of("automatic") : List.of();
+            List<String> tags = automatic(mail) ? List.of("automatic") : List.of();
             String subject = printable(mail.subject()).replaceAll("\\s+", " ").strip();
             var opened = tickets.open(
                     new OpenTicket(
@@ -232,7 +239,7 @@ class EmailProcessor {
         finish(
                 id,
                 "PROCESSED",
-                mail.kind() == MailKind.AUTOMATIC ? String.join("; ", mail.kindReasons()) : null,
+                automatic(mail) ? String.join("; ", mail.kindReasons()) : null,
                 ticket.value(),
                 messageId);
     }
@@ -302,6 +309,16 @@ class EmailProcessor {
         properties.mailboxTeams().keySet().forEach(a -> ours.add(a.toLowerCase(Locale.ROOT)));
         ours.add(properties.outbound().from().toLowerCase(Locale.ROOT));
         return ours;
+    }
+
+    /** Mail a machine sent: never reopens, never acknowledged. */
+    private static boolean automatic(ParsedMail mail) {
+        return mail.kind() == MailKind.AUTOMATIC || mail.kind() == MailKind.LOOP;
+    }
+
+    private static String loopHeader(ParsedMail mail) {
+        List<String> values = mail.headers().get(MailParser.LOOP_HEADER.toLowerCase(Locale.ROOT));
+        return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
     private void bounce(long id, ParsedMail mail) {

@@ -43,8 +43,16 @@ class EmailSender {
     private final Clock clock;
     private final TicketQueries tickets;
     private final BlobStore blobs;
+    private final TicketTokens tokens;
 
-    EmailSender(JdbcClient jdbc, EmailProperties properties, Clock clock, TicketQueries tickets, BlobStore blobs) {
+    EmailSender(
+            JdbcClient jdbc,
+            EmailProperties properties,
+            Clock clock,
+            TicketQueries tickets,
+            BlobStore blobs,
+            TicketTokens tokens) {
+        this.tokens = tokens;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
@@ -148,7 +156,7 @@ class EmailSender {
         if (mail.references() != null) {
             message.setHeader("References", mail.references());
         }
-        message.setHeader(MailParser.LOOP_HEADER, "rapport");
+        message.setHeader(MailParser.LOOP_HEADER, tokens.loopMarker());
         if (mail.kind().equals(EmailOutbox.ACKNOWLEDGEMENT)) {
             message.setHeader("Auto-Submitted", "auto-replied");
             message.setHeader("X-Auto-Response-Suppress", "All");

@@ -54,13 +54,33 @@ public class TicketTokens {
         return Optional.empty();
     }
 
+    /**
+     * The value of our loop header: this installation's own, so another sender cannot make its mail
+     * look like ours (and be ignored), and another Rapport's mail is not mistaken for ours.
+     */
+    public String loopMarker() {
+        return "rapport-" + mac("loop-marker", 20);
+    }
+
+    /** Whether a loop header value is this installation's. */
+    public boolean isOurLoopMarker(String value) {
+        return value != null
+                && MessageDigest.isEqual(
+                        loopMarker().getBytes(StandardCharsets.US_ASCII),
+                        value.strip().getBytes(StandardCharsets.US_ASCII));
+    }
+
     private String mac(long number) {
+        return mac(Long.toString(number), 10);
+    }
+
+    private String mac(String text, int length) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
             return HexFormat.of()
-                    .formatHex(mac.doFinal(Long.toString(number).getBytes(StandardCharsets.US_ASCII)))
-                    .substring(0, 10);
+                    .formatHex(mac.doFinal(text.getBytes(StandardCharsets.US_ASCII)))
+                    .substring(0, length);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -198,7 +198,7 @@ class EmailChannelTests {
         String looped = new String(
                         message(sender, Accounts.unique("l1") + "@example.com", null, "Re: x", "echo"),
                         StandardCharsets.UTF_8)
-                .replace("Subject:", "X-Rapport-Loop: rapport\r\nSubject:");
+                .replace("Subject:", "X-Rapport-Loop: " + tokens.loopMarker() + "\r\nSubject:");
 
         MvcResult imported = importRaw(admin.token(), looped.getBytes(StandardCharsets.UTF_8));
 
@@ -206,6 +206,22 @@ class EmailChannelTests {
         assertThat(api.json(api.get(admin.token(), "/api/v1/customers?q=" + sender))
                         .get("items"))
                 .isEmpty();
+    }
+
+    @Test
+    void aForgedOrForeignLoopHeaderCannotMakeMailDisappear() {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        String sender = Accounts.unique("forger") + "@example.com";
+        String forged = new String(
+                        message(sender, Accounts.unique("f1") + "@example.com", null, "Complaint", "Please read me."),
+                        StandardCharsets.UTF_8)
+                .replace("Subject:", "X-Rapport-Loop: rapport\r\nSubject:");
+
+        MvcResult imported = importRaw(admin.token(), forged.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(api.json(imported).get("email").get("state").asString()).isEqualTo("processed");
+        JsonNode ticket = Mailboxes.onlyTicketOf(api, admin.token(), sender);
+        assertThat(ticket.get("tags").toString()).contains("automatic");
     }
 
     @Test

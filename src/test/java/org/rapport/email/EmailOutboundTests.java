@@ -66,7 +66,7 @@ class EmailOutboundTests {
         long number = ticket.get("number").asLong();
         assertThat(ack.getAllRecipients()[0].toString()).isEqualTo(customer);
         assertThat(ack.getHeader("Auto-Submitted")[0]).isEqualTo("auto-replied");
-        assertThat(ack.getHeader("X-Rapport-Loop")).isNotNull();
+        assertThat(ack.getHeader("X-Rapport-Loop")[0]).isEqualTo(tokens.loopMarker());
         assertThat(ack.getHeader("In-Reply-To")[0]).isEqualTo("<" + first + ">");
         assertThat(ack.getSubject()).isEqualTo("Re: Lamp broken " + tokens.token(number));
         assertThat(ack.getContent().toString()).isNotNull();
