@@ -20,7 +20,8 @@ class DatabaseConfiguration {
         config.setPoolName("rapport");
         config.setMaximumPoolSize(properties.poolSize());
         if (!properties.embedded()) {
-            log.info("Using the PostgreSQL server at {}", properties.url());
+            // Without the query string: a password may be written there.
+            log.info("Using the PostgreSQL server at {}", properties.url().replaceFirst("\\?.*$", ""));
             config.setJdbcUrl(properties.url());
             config.setUsername(properties.user());
             config.setPassword(properties.password());

@@ -41,7 +41,11 @@ public class BlobStore {
         Path target = pathOf(sha256);
         try {
             if (!Files.exists(target)) {
+                boolean newDirectory = !Files.isDirectory(target.getParent());
                 Files.createDirectories(target.getParent());
+                if (newDirectory) {
+                    syncDirectory(target.getParent().getParent());
+                }
                 Path temp = Files.createTempFile(target.getParent(), sha256, ".part");
                 // Forced to disk before the move: callers acknowledge receipt (SMTP 250) once this returns.
                 try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
@@ -53,6 +57,9 @@ public class BlobStore {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
                 }
+                // The rename itself is on disk only once its directory is: a crash after the 250 must
+                // not lose the file's name.
+                syncDirectory(target.getParent());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store a blob in " + root, e);
@@ -61,6 +68,14 @@ public class BlobStore {
                 .params(sha256, content.length)
                 .update();
         return new StoredBlob(sha256, content.length);
+    }
+
+    private static void syncDirectory(Path directory) throws IOException {
+        try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (java.nio.file.AccessDeniedException e) {
+            // Windows cannot open a directory to sync it; there the rename is durable with the file.
+        }
     }
 
     public Optional<StoredBlob> find(String sha256) {
