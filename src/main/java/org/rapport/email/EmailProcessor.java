@@ -230,7 +230,7 @@ class EmailProcessor {
                     .update();
         }
         if (mail.kind() == MailKind.PERSONAL) {
-            participants(ticket, customer, mail, mailbox);
+            participants(ticket, thread.map(Ticket::customer).orElse(customer), customer, mail, mailbox);
         }
         if (acknowledge != null) {
             // After the thread entry, so the acknowledgement answers the customer's Message-ID.
@@ -249,10 +249,17 @@ class EmailProcessor {
      * does a copied person who writes on it. Customers for unknown addresses are made for at most
      * {@code max-cc-customers} of them per message, so one mail to a long list cannot flood the customers.
      */
-    private void participants(TicketId ticket, CustomerId sender, ParsedMail mail, String mailbox) {
-        Ticket current = ticketQueries.find(ticket, TicketScope.ALL).orElseThrow();
-        if (!current.customer().equals(sender)) {
+    private void participants(
+            TicketId ticket, CustomerId ticketCustomer, CustomerId sender, ParsedMail mail, String mailbox) {
+        if (!ticketCustomer.equals(sender)) {
             participants.add(ticket, sender, EMAIL);
+        }
+        if (mail.to().size() + mail.cc().size() <= 1
+                && mail.cc().isEmpty()
+                && (mail.to().isEmpty()
+                        || ourAddresses(mailbox)
+                                .contains(lower(mail.to().getFirst().address())))) {
+            return; // written to us alone: the usual case
         }
         Set<String> ours = ourAddresses(mailbox);
         Set<String> seen = new java.util.HashSet<>();
@@ -294,6 +301,10 @@ class EmailProcessor {
             }
             participants.add(ticket, participant, EMAIL);
         }
+    }
+
+    private static String lower(String address) {
+        return address == null ? "" : address.toLowerCase(Locale.ROOT);
     }
 
     private Set<String> ourAddresses(String mailbox) {
