@@ -1,25 +1,17 @@
 package org.rapport.email;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Pattern;
-import org.rapport.customer.CustomerQueries;
 import org.rapport.customer.CustomerService;
 import org.rapport.customer.Identity;
 import org.rapport.files.BlobStore;
-import org.rapport.mail.MailAddress;
 import org.rapport.mail.MailAttachment;
 import org.rapport.mail.MailKind;
 import org.rapport.mail.MailParser;
 import org.rapport.mail.MailRejectedException;
 import org.rapport.mail.ParsedMail;
-import org.rapport.mail.ReceiverProperties;
 import org.rapport.shared.Actor;
 import org.rapport.shared.ChannelKind;
 import org.rapport.shared.CustomerId;
@@ -33,13 +25,8 @@ import org.rapport.ticket.NewAttachment;
 import org.rapport.ticket.NewMessage;
 import org.rapport.ticket.OpenTicket;
 import org.rapport.ticket.Ticket;
-import org.rapport.ticket.TicketFilter;
-import org.rapport.ticket.TicketParticipants;
 import org.rapport.ticket.TicketQueries;
-import org.rapport.ticket.TicketScope;
 import org.rapport.ticket.TicketService;
-import org.rapport.ticket.TicketSort;
-import org.rapport.ticket.TicketStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -71,10 +58,8 @@ class EmailProcessor {
     private final TransactionTemplate transactions;
     private final EmailOutbox outbox;
     private final EmailProperties properties;
-    private final Clock clock;
-    private final TicketParticipants participants;
-    private final CustomerQueries customerQueries;
-    private final ReceiverProperties receivers;
+    private final EmailParticipants participants;
+    private final SubjectThreading subjects;
 
     EmailProcessor(
             JdbcClient jdbc,
@@ -87,14 +72,10 @@ class EmailProcessor {
             TransactionTemplate transactions,
             EmailOutbox outbox,
             EmailProperties properties,
-            Clock clock,
-            TicketParticipants participants,
-            CustomerQueries customerQueries,
-            ReceiverProperties receivers) {
-        this.clock = clock;
+            EmailParticipants participants,
+            SubjectThreading subjects) {
         this.participants = participants;
-        this.customerQueries = customerQueries;
-        this.receivers = receivers;
+        this.subjects = subjects;
         this.outbox = outbox;
         this.properties = properties;
         this.jdbc = jdbc;
@@ -179,7 +160,7 @@ class EmailProcessor {
             customers.markWorking(Identity.email(mail.from().address()));
         }
         Actor actor = Actor.customer(customer, mail.from().address());
-        Optional<Ticket> thread = thread(mail).or(() -> sameSenderAndSubject(customer, mail));
+        Optional<Ticket> thread = thread(mail).or(() -> subjects.find(customer, mail.subject()));
         // In a conversation the timeline shows what the customer wrote this time; a new ticket keeps the
         // whole text (a forwarded conversation is the point of it). The raw mail stays one click away.
         String text = printable(thread.isPresent() ? mail.replyText() : mail.text());
@@ -230,7 +211,7 @@ class EmailProcessor {
                     .update();
         }
         if (mail.kind() == MailKind.PERSONAL) {
-            participants(ticket, thread.map(Ticket::customer).orElse(customer), customer, mail, mailbox);
+            participants.join(ticket, thread.map(Ticket::customer).orElse(customer), customer, mail, mailbox);
         }
         if (acknowledge != null) {
             // After the thread entry, so the acknowledgement answers the customer's Message-ID.
@@ -242,84 +223,6 @@ class EmailProcessor {
                 automatic(mail) ? String.join("; ", mail.kindReasons()) : null,
                 ticket.value(),
                 messageId);
-    }
-
-    /**
-     * Everyone else the customer wrote to (To and Cc, not our own mailboxes) joins the conversation, and so
-     * does a copied person who writes on it. Customers for unknown addresses are made for at most
-     * {@code max-cc-customers} of them per message, so one mail to a long list cannot flood the customers.
-     */
-    private void participants(
-            TicketId ticket, CustomerId ticketCustomer, CustomerId sender, ParsedMail mail, String mailbox) {
-        if (!ticketCustomer.equals(sender)) {
-            participants.add(ticket, sender, EMAIL);
-        }
-        if (mail.to().size() + mail.cc().size() <= 1
-                && mail.cc().isEmpty()
-                && (mail.to().isEmpty()
-                        || ourAddresses(mailbox)
-                                .contains(lower(mail.to().getFirst().address())))) {
-            return; // written to us alone: the usual case
-        }
-        Set<String> ours = ourAddresses(mailbox);
-        Set<String> seen = new java.util.HashSet<>();
-        int created = 0;
-        List<MailAddress> copied = new ArrayList<>(mail.to());
-        copied.addAll(mail.cc());
-        for (MailAddress address : copied) {
-            String value = address.address() == null ? "" : address.address().toLowerCase(Locale.ROOT);
-            if (value.isEmpty()
-                    || ours.contains(value)
-                    || value.equalsIgnoreCase(mail.from().address())
-                    || !seen.add(value)) {
-                continue;
-            }
-            Identity identity;
-            try {
-                identity = Identity.email(value);
-            } catch (InvalidValueException e) {
-                continue;
-            }
-            Optional<CustomerId> known = customerQueries.findByIdentity(identity);
-            if (known.isEmpty() && created >= properties.maxCcCustomers()) {
-                log.info(
-                        "Not adding {} to ticket {}: {} new customers from one message already",
-                        value,
-                        ticket.value(),
-                        created);
-                continue;
-            }
-            String name = address.trusted()
-                            && address.name() != null
-                            && address.name().length() <= 200
-                    ? printable(address.name()).strip()
-                    : null;
-            CustomerId participant = known.orElseGet(
-                    () -> customers.findOrCreate(identity, name == null || name.isEmpty() ? null : name, EMAIL));
-            if (known.isEmpty()) {
-                created++;
-            }
-            participants.add(ticket, participant, EMAIL);
-        }
-    }
-
-    private static String lower(String address) {
-        return address == null ? "" : address.toLowerCase(Locale.ROOT);
-    }
-
-    private Set<String> ourAddresses(String mailbox) {
-        Set<String> ours = new java.util.HashSet<>();
-        if (mailbox != null) {
-            ours.add(mailbox.toLowerCase(Locale.ROOT));
-        }
-        ours.add(receivers.defaultMailbox().toLowerCase(Locale.ROOT));
-        receivers.mailboxes().stream()
-                .map(ReceiverProperties.Mailbox::address)
-                .filter(java.util.Objects::nonNull)
-                .forEach(a -> ours.add(a.toLowerCase(Locale.ROOT)));
-        properties.mailboxTeams().keySet().forEach(a -> ours.add(a.toLowerCase(Locale.ROOT)));
-        ours.add(properties.outbound().from().toLowerCase(Locale.ROOT));
-        return ours;
     }
 
     /** Mail a machine sent: never reopens, never acknowledged. */
@@ -397,51 +300,8 @@ class EmailProcessor {
         return tokens.verify(mail.subject()).flatMap(ticketQueries::findByNumber);
     }
 
-    /**
-     * Optional last resort for mail clients that drop References and our subject token: the sender's
-     * newest ticket with the same subject (without Re:/Fwd: prefixes and our token), updated within the
-     * configured days and not closed.
-     */
-    private Optional<Ticket> sameSenderAndSubject(CustomerId customer, ParsedMail mail) {
-        int days = properties.threadBySubjectDays();
-        String subject = normalSubject(mail.subject());
-        if (days <= 0 || subject.isEmpty()) {
-            return Optional.empty();
-        }
-        TicketFilter recent = new TicketFilter(
-                EnumSet.complementOf(EnumSet.of(TicketStatus.CLOSED)),
-                Set.of(),
-                Set.of(),
-                Set.of(),
-                false,
-                customer,
-                null,
-                Set.of(),
-                null,
-                null,
-                clock.instant().minus(Duration.ofDays(days)),
-                null);
-        return ticketQueries.list(recent, TicketScope.ALL, TicketSort.UPDATED_DESC, null, 20).tickets().stream()
-                .filter(t -> normalSubject(t.subject()).equals(subject))
-                .findFirst();
-    }
-
-    private static final Pattern REPLY_PREFIX = Pattern.compile(
-            "^\\s*((re|fw|fwd|aw|wg|sv|vs|antw|rif|r|tr|enc|odp|ynt)\\s*(\\[\\d+\\])?\\s*:\\s*)+",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern OUR_TOKEN = Pattern.compile("\\[#\\d+(-[0-9a-f]+)?\\]");
-
-    static String normalSubject(String subject) {
-        if (subject == null) {
-            return "";
-        }
-        String s = OUR_TOKEN.matcher(subject).replaceAll(" ");
-        s = REPLY_PREFIX.matcher(s).replaceFirst("");
-        return s.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
-    }
-
     /** Mail text may carry NULs and other control characters no person typed; they are dropped. */
-    private static String printable(String text) {
+    static String printable(String text) {
         StringBuilder clean = new StringBuilder(text.length());
         text.codePoints()
                 .filter(c -> !Character.isISOControl(c) || c == '\n' || c == '\r' || c == '\t')

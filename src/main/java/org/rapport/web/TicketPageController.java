@@ -2,7 +2,6 @@ package org.rapport.web;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -16,16 +15,12 @@ import org.rapport.customer.Customer;
 import org.rapport.customer.CustomerQueries;
 import org.rapport.email.EmailOutbox;
 import org.rapport.email.EmailQuarantine;
-import org.rapport.email.InboundEmail;
-import org.rapport.files.BlobStore;
 import org.rapport.shared.AgentId;
 import org.rapport.shared.ChannelKind;
 import org.rapport.shared.InvalidValueException;
 import org.rapport.shared.MessageId;
-import org.rapport.shared.NotFoundException;
 import org.rapport.shared.TeamId;
 import org.rapport.shared.TicketId;
-import org.rapport.ticket.Attachment;
 import org.rapport.ticket.AuthorKind;
 import org.rapport.ticket.CustomField;
 import org.rapport.ticket.CustomFieldType;
@@ -46,10 +41,6 @@ import org.rapport.ticket.TicketScope;
 import org.rapport.ticket.TicketService;
 import org.rapport.ticket.TicketSort;
 import org.rapport.ticket.TicketStatus;
-import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -77,7 +68,6 @@ class TicketPageController {
     private final TicketMerges merges;
     private final CustomFields fields;
     private final CustomerQueries customers;
-    private final BlobStore blobs;
     private final EmailQuarantine emails;
     private final EmailOutbox outbox;
     private final TicketParticipants participants;
@@ -91,7 +81,6 @@ class TicketPageController {
             TicketMerges merges,
             CustomFields fields,
             CustomerQueries customers,
-            BlobStore blobs,
             EmailQuarantine emails,
             EmailOutbox outbox,
             TicketParticipants participants,
@@ -103,7 +92,6 @@ class TicketPageController {
         this.merges = merges;
         this.fields = fields;
         this.customers = customers;
-        this.blobs = blobs;
         this.emails = emails;
         this.outbox = outbox;
         this.participants = participants;
@@ -357,79 +345,8 @@ class TicketPageController {
         return ResponseEntity.noContent().build();
     }
 
-    /**
-     * An HTML email body on its own, for a sandboxed frame: no scripts, no forms, and no remote images
-     * unless the agent asks (a remote image tells the sender the mail was read).
-     */
-    @GetMapping("/tickets/{id}/messages/{messageId}/body")
-    ResponseEntity<String> body(
-            Caller me,
-            @PathVariable long id,
-            @PathVariable long messageId,
-            @RequestParam(defaultValue = "false") boolean images) {
-        Message message = message(me, id, messageId);
-        if (message.html() == null) {
-            throw new NotFoundException("HTML body of message", messageId);
-        }
-        String document = "<!doctype html><html><head><meta charset=\"utf-8\"><base target=\"_blank\">"
-                + "<style>body{font-family:system-ui,sans-serif;font-size:14px;margin:8px;color:#1b1f24;"
-                + "background:#fff;word-wrap:break-word}img{max-width:100%}</style></head><body>"
-                + message.html() + "</body></html>";
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                .header(
-                        "Content-Security-Policy",
-                        "default-src 'none'; style-src 'unsafe-inline'; img-src data:" + (images ? " https: http:" : "")
-                                + "; frame-ancestors 'self'; base-uri 'none'; form-action 'none'; sandbox allow-popups")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Referrer-Policy", "no-referrer")
-                .body(document);
-    }
-
-    @GetMapping("/tickets/{id}/messages/{messageId}/attachments/{attachmentId}")
-    ResponseEntity<InputStreamResource> attachment(
-            Caller me, @PathVariable long id, @PathVariable long messageId, @PathVariable long attachmentId) {
-        Attachment attachment = message(me, id, messageId).attachments().stream()
-                .filter(a -> a.id() == attachmentId)
-                .findFirst()
-                .orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
-        // Always a download, never rendered here: a customer's HTML or SVG must not run in our origin.
-        return download(attachment.fileName(), attachment.size(), attachment.sha256());
-    }
-
-    /** The email exactly as it arrived, one click from the stripped text the timeline shows. */
-    @GetMapping("/tickets/{id}/messages/{messageId}/original")
-    ResponseEntity<InputStreamResource> original(Caller me, @PathVariable long id, @PathVariable long messageId) {
-        message(me, id, messageId);
-        InboundEmail email = emails.findByTicketMessage(messageId)
-                .orElseThrow(() -> new NotFoundException("Original email of message", messageId));
-        return download("message-" + messageId + ".eml", email.size(), email.sha256());
-    }
-
-    private ResponseEntity<InputStreamResource> download(String name, long size, String sha256) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .contentLength(size)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(name, StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .body(new InputStreamResource(blobs.open(sha256)));
-    }
-
     private Ticket ticket(Caller me, long id) {
         return tickets.get(new TicketId(id), WebConfiguration.scope(me));
-    }
-
-    private Message message(Caller me, long ticketId, long messageId) {
-        return tickets.message(new MessageId(messageId), WebConfiguration.scope(me))
-                .filter(m -> m.ticket().value() == ticketId
-                        || (m.originalTicket() != null && m.originalTicket().value() == ticketId))
-                .orElseThrow(() -> new NotFoundException("Message", messageId));
     }
 
     private static Optional<String> optional(MultiValueMap<String, String> form, String name) {

@@ -225,9 +225,9 @@ class EmailOutboundTests {
         assertThat(api.json(api.get(
                         admin.token(), "/api/v1/tickets/" + ticket.get("id").asLong() + "/messages")))
                 .hasSize(2);
-        assertThat(EmailProcessor.normalSubject("Re: Fwd: [#10042-0123456789] Heating broken"))
+        assertThat(SubjectThreading.normalSubject("Re: Fwd: [#10042-0123456789] Heating broken"))
                 .isEqualTo("heating broken");
-        assertThat(EmailProcessor.normalSubject("SV:Heating broken ")).isEqualTo("heating broken");
+        assertThat(SubjectThreading.normalSubject("SV:Heating broken ")).isEqualTo("heating broken");
     }
 
     @Test
