@@ -1,6 +1,5 @@
 package org.rapport.web;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -19,7 +18,6 @@ import org.rapport.agent.AgentService;
 import org.rapport.agent.Role;
 import org.rapport.email.EmailQuarantine;
 import org.rapport.email.InboundEmail;
-import org.rapport.files.BlobStore;
 import org.rapport.shared.AgentId;
 import org.rapport.shared.InvalidValueException;
 import org.rapport.shared.NotFoundException;
@@ -28,9 +26,6 @@ import org.rapport.ticket.CustomFieldType;
 import org.rapport.ticket.CustomFields;
 import org.rapport.ticket.TicketQueries;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -55,7 +50,7 @@ class AdminController {
     private final CustomFields fields;
     private final TicketQueries tickets;
     private final EmailQuarantine quarantine;
-    private final BlobStore blobs;
+    private final Downloads downloads;
     private final Directory directory;
 
     AdminController(
@@ -67,7 +62,7 @@ class AdminController {
             CustomFields fields,
             TicketQueries tickets,
             EmailQuarantine quarantine,
-            BlobStore blobs,
+            Downloads downloads,
             Directory directory) {
         this.agents = agents;
         this.agentService = agentService;
@@ -77,7 +72,7 @@ class AdminController {
         this.fields = fields;
         this.tickets = tickets;
         this.quarantine = quarantine;
-        this.blobs = blobs;
+        this.downloads = downloads;
         this.directory = directory;
     }
 
@@ -288,16 +283,7 @@ class AdminController {
     @GetMapping("/admin/quarantine/{id}/raw")
     ResponseEntity<InputStreamResource> raw(Caller me, @PathVariable long id) {
         InboundEmail email = quarantine.find(id).orElseThrow(() -> new NotFoundException("Email", id));
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename("message-" + id + ".eml", StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(blobs.open(email.sha256())));
+        return downloads.of("message-" + id + ".eml", email.size(), email.sha256());
     }
 
     private void changed() {

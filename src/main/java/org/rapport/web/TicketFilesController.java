@@ -4,15 +4,12 @@ import java.nio.charset.StandardCharsets;
 import org.rapport.access.Caller;
 import org.rapport.email.EmailQuarantine;
 import org.rapport.email.InboundEmail;
-import org.rapport.files.BlobStore;
 import org.rapport.shared.MessageId;
 import org.rapport.shared.NotFoundException;
 import org.rapport.ticket.Attachment;
 import org.rapport.ticket.Message;
 import org.rapport.ticket.TicketQueries;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -28,12 +25,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 class TicketFilesController {
 
     private final TicketQueries tickets;
-    private final BlobStore blobs;
+    private final Downloads downloads;
     private final EmailQuarantine emails;
 
-    TicketFilesController(TicketQueries tickets, BlobStore blobs, EmailQuarantine emails) {
+    TicketFilesController(TicketQueries tickets, Downloads downloads, EmailQuarantine emails) {
         this.tickets = tickets;
-        this.blobs = blobs;
+        this.downloads = downloads;
         this.emails = emails;
     }
 
@@ -74,7 +71,7 @@ class TicketFilesController {
                 .findFirst()
                 .orElseThrow(() -> new NotFoundException("Attachment", attachmentId));
         // Always a download, never rendered here: a customer's HTML or SVG must not run in our origin.
-        return download(attachment.fileName(), attachment.size(), attachment.sha256());
+        return downloads.of(attachment.fileName(), attachment.size(), attachment.sha256());
     }
 
     /** The email exactly as it arrived, one click from the stripped text the timeline shows. */
@@ -83,22 +80,7 @@ class TicketFilesController {
         message(me, id, messageId);
         InboundEmail email = emails.findByTicketMessage(messageId)
                 .orElseThrow(() -> new NotFoundException("Original email of message", messageId));
-        return download("message-" + messageId + ".eml", email.size(), email.sha256());
-    }
-
-    private ResponseEntity<InputStreamResource> download(String name, long size, String sha256) {
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .contentLength(size)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(name, StandardCharsets.UTF_8)
-                                .build()
-                                .toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .body(new InputStreamResource(blobs.open(sha256)));
+        return downloads.of("message-" + messageId + ".eml", email.size(), email.sha256());
     }
 
     private Message message(Caller me, long ticketId, long messageId) {
