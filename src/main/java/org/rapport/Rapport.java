@@ -27,6 +27,7 @@ import picocli.CommandLine.Unmatched;
             Rapport.Db.class,
             Rapport.Config.class,
             MailCommand.class,
+            AnalyseCommand.class,
             CommandLine.HelpCommand.class
         })
 public class Rapport implements Callable<Integer> {

@@ -20,6 +20,7 @@ class ModularityTests {
         assertThat(MODULES.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .containsExactlyInAnyOrder(
                         "shared",
+                        "analysis",
                         "files",
                         "customer",
                         "agent",

@@ -3,5 +3,5 @@
  * refusal, idempotent POSTs, optimistic concurrency with ETags, per-token rate limits.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "files", "customer", "agent", "ticket", "access", "email", "mail"})
+        allowedDependencies = {"shared", "files", "customer", "agent", "ticket", "access", "email", "mail", "analysis"})
 package org.rapport.api;

@@ -1,0 +1,32 @@
+package org.rapport.analysis;
+
+import java.util.List;
+
+/**
+ * What a customer's message shows: overall valence (−1…1), anger/frustration, worry and gratitude
+ * intensities (0…1), urgency, escalation kinds, abuse aimed at people, and the cues behind each.
+ * {@code analysed} is false for text not in English (scored only when a lexicon exists for it).
+ */
+public record Analysis(
+        boolean analysed,
+        String language,
+        double valence,
+        String valenceLabel,
+        double anger,
+        String angerLabel,
+        double worry,
+        double gratitude,
+        boolean urgent,
+        List<String> escalation,
+        Abuse abuse,
+        List<Cue> cues) {
+
+    /** Abuse aimed at a person: category (insult, threat, harassment, slur), severity and target. */
+    public record Abuse(String category, String severity, String target) {
+        public static final Abuse NONE = new Abuse("none", "none", "none");
+
+        public boolean present() {
+            return !category.equals("none");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.rapport.api;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.rapport.analysis.Analysis;
+import org.rapport.analysis.LexiconEmotionClassifier;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Emotion, urgency, escalation and abuse of a text, with the words behind each finding. */
+@RestController
+class AnalysisController {
+
+    record AnalysisRequest(
+            @NotNull @Size(max = 20_000) String text,
+            @Size(max = 10) String language) {}
+
+    private final LexiconEmotionClassifier classifier;
+
+    AnalysisController(LexiconEmotionClassifier classifier) {
+        this.classifier = classifier;
+    }
+
+    @PostMapping("/api/v1/analysis")
+    Analysis analyse(@Valid @RequestBody AnalysisRequest request) {
+        Requests.caller();
+        return classifier.analyse(request.text(), request.language());
+    }
+}
