@@ -57,6 +57,7 @@ public final class LexiconEmotionClassifier {
             "nt");
     private static final Map<String, Double> BOOSTERS = boosters();
     private static final double NEGATION_FACTOR = -0.74;
+    private static final Pattern CAPS_WORD = Pattern.compile("\\b[A-Z]{3,}\\b");
     private static final double CAPS_BOOST = 0.733;
 
     private final Map<String, Double> lexicon;
@@ -304,8 +305,7 @@ public final class LexiconEmotionClassifier {
                 int tab = line.indexOf('\t');
                 cues.add(new CuePattern(
                         line.substring(0, tab).strip(),
-                        Pattern.compile(
-                                line.substring(tab + 1).strip(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)));
+                        Pattern.compile(line.substring(tab + 1).strip(), Pattern.CASE_INSENSITIVE)));
             }
         } catch (IOException | NullPointerException e) {
             throw new UncheckedIOException(new IOException("analysis/cues.tsv is missing from the class path", e));
