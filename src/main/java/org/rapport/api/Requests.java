@@ -25,7 +25,7 @@ final class Requests {
     }
 
     static TicketScope scope(Caller caller) {
-        return caller.role().seesAllTeams() ? TicketScope.ALL : TicketScope.of(caller.agent(), caller.teams());
+        return TicketScope.of(caller.role(), caller.agent(), caller.teams());
     }
 
     static String etag(long version) {

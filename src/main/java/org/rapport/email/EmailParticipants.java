@@ -31,8 +31,8 @@ class EmailParticipants {
     private final TicketParticipants participants;
     private final CustomerQueries customerQueries;
     private final CustomerService customers;
-    private final ReceiverProperties receivers;
     private final EmailProperties properties;
+    private final Set<String> ours;
 
     EmailParticipants(
             TicketParticipants participants,
@@ -43,8 +43,21 @@ class EmailParticipants {
         this.participants = participants;
         this.customerQueries = customerQueries;
         this.customers = customers;
-        this.receivers = receivers;
         this.properties = properties;
+        this.ours = ourAddresses(receivers, properties);
+    }
+
+    /** Our own addresses, from the settings: never participants. */
+    private static Set<String> ourAddresses(ReceiverProperties receivers, EmailProperties properties) {
+        Set<String> ours = new HashSet<>();
+        ours.add(lower(receivers.defaultMailbox()));
+        receivers.mailboxes().stream()
+                .map(ReceiverProperties.Mailbox::address)
+                .filter(java.util.Objects::nonNull)
+                .forEach(a -> ours.add(lower(a)));
+        properties.mailboxTeams().keySet().forEach(a -> ours.add(lower(a)));
+        ours.add(lower(properties.outbound().from()));
+        return Set.copyOf(ours);
     }
 
     /**
@@ -56,14 +69,7 @@ class EmailParticipants {
         if (!ticketCustomer.equals(sender)) {
             participants.add(ticket, sender, EMAIL);
         }
-        if (mail.to().size() + mail.cc().size() <= 1
-                && mail.cc().isEmpty()
-                && (mail.to().isEmpty()
-                        || ourAddresses(mailbox)
-                                .contains(lower(mail.to().getFirst().address())))) {
-            return; // written to us alone: the usual case
-        }
-        Set<String> ours = ourAddresses(mailbox);
+        String ourMailbox = lower(mailbox);
         Set<String> seen = new HashSet<>();
         int created = 0;
         List<MailAddress> copied = new ArrayList<>(mail.to());
@@ -71,6 +77,7 @@ class EmailParticipants {
         for (MailAddress address : copied) {
             String value = address.address() == null ? "" : address.address().toLowerCase(Locale.ROOT);
             if (value.isEmpty()
+                    || value.equals(ourMailbox)
                     || ours.contains(value)
                     || value.equalsIgnoreCase(mail.from().address())
                     || !seen.add(value)) {
@@ -107,20 +114,5 @@ class EmailParticipants {
 
     private static String lower(String address) {
         return address == null ? "" : address.toLowerCase(Locale.ROOT);
-    }
-
-    private Set<String> ourAddresses(String mailbox) {
-        Set<String> ours = new HashSet<>();
-        if (mailbox != null) {
-            ours.add(mailbox.toLowerCase(Locale.ROOT));
-        }
-        ours.add(receivers.defaultMailbox().toLowerCase(Locale.ROOT));
-        receivers.mailboxes().stream()
-                .map(ReceiverProperties.Mailbox::address)
-                .filter(java.util.Objects::nonNull)
-                .forEach(a -> ours.add(a.toLowerCase(Locale.ROOT)));
-        properties.mailboxTeams().keySet().forEach(a -> ours.add(a.toLowerCase(Locale.ROOT)));
-        ours.add(properties.outbound().from().toLowerCase(Locale.ROOT));
-        return ours;
     }
 }

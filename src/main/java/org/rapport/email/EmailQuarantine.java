@@ -42,6 +42,17 @@ public class EmailQuarantine {
                 .optional();
     }
 
+    /** Which of these ticket messages came by email and have their original stored: one query. */
+    public java.util.Set<Long> withOriginal(java.util.Collection<Long> messageIds) {
+        if (messageIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return java.util.Set.copyOf(jdbc.sql("SELECT DISTINCT message_id FROM email_inbound WHERE message_id = ANY(?)")
+                .param(messageIds.toArray(Long[]::new))
+                .query(Long.class)
+                .list());
+    }
+
     public Optional<InboundEmail> find(long id) {
         return jdbc.sql("SELECT * FROM email_inbound WHERE id = ?")
                 .param(id)

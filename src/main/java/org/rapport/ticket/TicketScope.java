@@ -16,6 +16,11 @@ public record TicketScope(boolean all, AgentId agent, Set<TeamId> teams) {
         return new TicketScope(false, agent, Set.copyOf(teams));
     }
 
+    /** What a person with this role sees: every team for supervisors and admins, their own otherwise. */
+    public static TicketScope of(org.rapport.agent.Role role, AgentId agent, Set<TeamId> teams) {
+        return role.seesAllTeams() ? ALL : of(agent, teams);
+    }
+
     public boolean covers(Ticket ticket) {
         return all
                 || ticket.team() == null

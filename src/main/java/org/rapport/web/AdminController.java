@@ -1,6 +1,5 @@
 package org.rapport.web;
 
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
@@ -83,7 +82,6 @@ class AdminController {
 
     @GetMapping("/admin/agents")
     String agents(Caller me, Model model) {
-        model.addAttribute("me", me);
         model.addAttribute("agents", agents.all());
         model.addAttribute("teams", agents.teams());
         model.addAttribute("roles", Role.values());
@@ -158,7 +156,6 @@ class AdminController {
 
     @GetMapping("/admin/teams")
     String teams(Caller me, Model model) {
-        model.addAttribute("me", me);
         model.addAttribute("teams", agents.teams());
         return "admin/teams";
     }
@@ -181,7 +178,6 @@ class AdminController {
 
     @GetMapping("/admin/tokens")
     String tokens(Caller me, Model model) {
-        model.addAttribute("me", me);
         model.addAttribute("tokens", tokens.all());
         return "admin/tokens";
     }
@@ -214,7 +210,6 @@ class AdminController {
 
     @GetMapping("/admin/fields")
     String fields(Caller me, Model model) {
-        model.addAttribute("me", me);
         model.addAttribute("fields", fields.all());
         model.addAttribute("types", CustomFieldType.values());
         return "admin/fields";
@@ -228,7 +223,8 @@ class AdminController {
             @RequestParam String type,
             @RequestParam(defaultValue = "") String choices,
             RedirectAttributes flash) {
-        fields.define(key, label, InboxQuery.parseEnum(CustomFieldType.class, "type", type), list(choices));
+        fields.define(
+                key, label, InboxQuery.parseEnum(CustomFieldType.class, "type", type), PageModel.commaList(choices));
         flash.addFlashAttribute("notice", "Field added.");
         return "redirect:/admin/fields";
     }
@@ -242,21 +238,19 @@ class AdminController {
             @RequestParam(defaultValue = "false") boolean active,
             RedirectAttributes flash) {
         fields.find(id).orElseThrow(() -> new NotFoundException("Custom field", id));
-        fields.update(id, label, choices.isBlank() ? null : list(choices), active);
+        fields.update(id, label, choices.isBlank() ? null : PageModel.commaList(choices), active);
         flash.addFlashAttribute("notice", "Field saved.");
         return "redirect:/admin/fields";
     }
 
     @GetMapping("/admin/tags")
     String tags(Caller me, Model model) {
-        model.addAttribute("me", me);
         model.addAttribute("tags", tickets.tagCounts());
         return "admin/tags";
     }
 
     @GetMapping("/admin/quarantine")
     String quarantine(Caller me, Model model) {
-        model.addAttribute("me", me);
         model.addAttribute("emails", quarantine.list(200));
         model.addAttribute("total", quarantine.count());
         return "admin/quarantine";
@@ -298,12 +292,5 @@ class AdminController {
             teams.forEach(t -> ids.add(new TeamId(t)));
         }
         return ids;
-    }
-
-    private static List<String> list(String text) {
-        return Arrays.stream(text.split(","))
-                .map(String::strip)
-                .filter(s -> !s.isEmpty())
-                .toList();
     }
 }

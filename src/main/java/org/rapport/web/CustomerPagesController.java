@@ -1,6 +1,5 @@
 package org.rapport.web;
 
-import java.util.Arrays;
 import java.util.List;
 import org.rapport.access.Caller;
 import org.rapport.customer.Customer;
@@ -50,7 +49,6 @@ class CustomerPagesController {
             throw new InvalidValueException("q", "A search has at most 200 characters.");
         }
         List<Customer> found = customers.search(q, before, PAGE_SIZE + 1);
-        model.addAttribute("me", me);
         model.addAttribute("q", q);
         model.addAttribute("customers", found.stream().limit(PAGE_SIZE).toList());
         model.addAttribute(
@@ -68,7 +66,6 @@ class CustomerPagesController {
         List<Ticket> theirs = tickets.list(
                         TicketFilter.ofCustomer(customer.id()), scope, TicketSort.CREATED_DESC, null, 50)
                 .tickets();
-        model.addAttribute("me", me);
         model.addAttribute("customer", customer);
         model.addAttribute("failing", customers.failing(customer.id()));
         model.addAttribute("tickets", theirs);
@@ -91,10 +88,7 @@ class CustomerPagesController {
             @RequestParam(defaultValue = "") String tags,
             RedirectAttributes flash) {
         find(id);
-        List<String> tagList = Arrays.stream(tags.split(","))
-                .map(String::strip)
-                .filter(t -> !t.isEmpty())
-                .toList();
+        List<String> tagList = PageModel.commaList(tags);
         service.update(
                 new CustomerId(id),
                 new CustomerDetails(name, organization, language, timeZone, notes, tagList),

@@ -88,7 +88,6 @@ class InboxController {
             }
             saved.add(new SavedViewCount(view, count));
         }
-        model.addAttribute("me", me);
         model.addAttribute("counts", counts);
         model.addAttribute("countCap", COUNT_CAP);
         model.addAttribute("saved", saved);

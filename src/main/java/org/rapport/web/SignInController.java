@@ -32,7 +32,6 @@ class SignInController {
 
     @GetMapping("/account/password")
     String passwordForm(Caller me, Model model) {
-        model.addAttribute("me", me);
         return "account-password";
     }
 

@@ -3,8 +3,6 @@ package org.rapport.web;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -136,7 +134,6 @@ class TicketPageController {
                 .filter(t -> !t.id().equals(ticket.id()))
                 .limit(10)
                 .toList();
-        model.addAttribute("me", me);
         model.addAttribute("ticket", ticket);
         model.addAttribute("messages", messages);
         model.addAttribute("originals", originals(messages));
@@ -164,15 +161,10 @@ class TicketPageController {
 
     /** The messages that came by email, whose original can be downloaded. */
     private Set<Long> originals(List<Message> messages) {
-        Set<Long> ids = new HashSet<>();
-        for (Message m : messages) {
-            if (m.direction() == Direction.INBOUND
-                    && m.channel() == ChannelKind.EMAIL
-                    && emails.findByTicketMessage(m.id().value()).isPresent()) {
-                ids.add(m.id().value());
-            }
-        }
-        return ids;
+        return emails.withOriginal(messages.stream()
+                .filter(m -> m.direction() == Direction.INBOUND && m.channel() == ChannelKind.EMAIL)
+                .map(m -> m.id().value())
+                .toList());
     }
 
     /** What the agent had written when a reply is held: given back unchanged. */
@@ -279,12 +271,7 @@ class TicketPageController {
         Optional<AgentId> assignee = form.containsKey("assignee")
                 ? optional(form, "assignee").map(a -> new AgentId(number("assignee", a)))
                 : null;
-        List<String> tags = form.containsKey("tags")
-                ? Arrays.stream(form.getFirst("tags").split(","))
-                        .map(String::strip)
-                        .filter(t -> !t.isEmpty())
-                        .toList()
-                : null;
+        List<String> tags = form.containsKey("tags") ? PageModel.commaList(form.getFirst("tags")) : null;
         Map<String, Object> custom = new LinkedHashMap<>();
         for (CustomField field : fields.all()) {
             String name = "field." + field.key();

@@ -49,6 +49,6 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     static TicketScope scope(Caller caller) {
-        return caller.role().seesAllTeams() ? TicketScope.ALL : TicketScope.of(caller.agent(), caller.teams());
+        return TicketScope.of(caller.role(), caller.agent(), caller.teams());
     }
 }

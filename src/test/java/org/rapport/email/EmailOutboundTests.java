@@ -151,6 +151,8 @@ class EmailOutboundTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("Emailed to the customer");
+        // The customer's emailed message offers its original; the agent's reply (not received by email) does not.
+        assertThat(page).containsOnlyOnce("/original\"");
     }
 
     private static boolean isAcknowledgement(MimeMessage message) {
