@@ -33,6 +33,17 @@
     if (form && !window.confirm(form.dataset.confirm)) event.preventDefault();
   });
 
+  // A prepared text (the boundary reply) goes into the reply box, after what is already written.
+  document.addEventListener("click", (event) => {
+    const button = event.target.closest("[data-insert-into]");
+    if (!button) return;
+    const box = document.getElementById(button.dataset.insertInto);
+    if (!box) return;
+    box.value = box.value.trim() ? `${box.value.trimEnd()}\n\n${button.dataset.text}` : button.dataset.text;
+    box.dispatchEvent(new Event("input", { bubbles: true }));
+    box.focus();
+  });
+
   // Select all tickets on the page.
   document.addEventListener("change", (event) => {
     if (!event.target.matches("[data-select-all]")) return;

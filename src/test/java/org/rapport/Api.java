@@ -65,10 +65,23 @@ public class Api {
 
     /** Opens a ticket from a new customer in the given team and returns its JSON. */
     public JsonNode openTicket(String token, Long teamId, String subject) {
+        return open(token, teamId, subject, "My order arrived broken.", null);
+    }
+
+    /** Opens a ticket whose first message, the customer's own, is {@code text}. */
+    public JsonNode openTicket(String token, Long teamId, String subject, String text) {
+        return open(token, teamId, subject, text, "customer");
+    }
+
+    private JsonNode open(String token, Long teamId, String subject, String text, String author) {
         String body = """
                 {"subject": "%s", "customer": {"email": "%s@example.com", "name": "Casey"}, "channel": "email",
-                 %s "message": {"text": "My order arrived broken."}}""".formatted(
-                        subject, Accounts.unique("customer"), teamId == null ? "" : "\"teamId\": " + teamId + ",");
+                 %s "message": {"text": %s%s}}""".formatted(
+                        subject,
+                        Accounts.unique("customer"),
+                        teamId == null ? "" : "\"teamId\": " + teamId + ",",
+                        tools.jackson.databind.json.JsonMapper.builder().build().writeValueAsString(text),
+                        author == null ? "" : ", \"author\": \"" + author + "\"");
         MvcResult result = post(token, "/api/v1/tickets", body);
         if (result.getResponse().getStatus() != 201) {
             throw new AssertionError(

@@ -30,7 +30,8 @@ class ModularityTests {
                         "web",
                         "demo",
                         "mail",
-                        "email");
+                        "email",
+                        "wellbeing");
     }
 
     @Test

@@ -21,6 +21,12 @@ public record Analysis(
         Abuse abuse,
         List<Cue> cues) {
 
+    /** The result for text that is not scored: another language, or mail a machine sent. */
+    public static Analysis notAnalysed(String language) {
+        return new Analysis(
+                false, language, 0, "not analysed", 0, "not analysed", 0, 0, false, List.of(), Abuse.NONE, List.of());
+    }
+
     /** Abuse aimed at a person: category (insult, threat, harassment, slur), severity and target. */
     public record Abuse(String category, String severity, String target) {
         public static final Abuse NONE = new Abuse("none", "none", "none");

@@ -11,4 +11,9 @@ class AnalysisConfiguration {
     LexiconEmotionClassifier lexiconEmotionClassifier() {
         return new LexiconEmotionClassifier();
     }
+
+    @Bean
+    LanguageGate languageGate() {
+        return new LanguageGate();
+    }
 }

@@ -207,6 +207,36 @@ public class TicketQueries {
         return withAttachments(messages);
     }
 
+    /** The customers' own messages among these, automatic ones included, with the ticket each is on now. */
+    public List<CustomerText> customerTexts(java.util.Collection<MessageId> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT m.id, m.ticket_id, t.customer_id, m.body_text, m.automatic, m.created_at
+                        FROM ticket_message m JOIN ticket t ON t.id = m.ticket_id
+                        WHERE m.id = ANY(?) AND m.author_kind = 'CUSTOMER' ORDER BY m.id""")
+                .param(ids.stream().map(MessageId::value).toArray(Long[]::new))
+                .query((rs, i) -> new CustomerText(
+                        new MessageId(rs.getLong(1)),
+                        new TicketId(rs.getLong(2)),
+                        new CustomerId(rs.getLong(3)),
+                        rs.getString(4),
+                        rs.getBoolean(5),
+                        rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /** Ids of customer messages after {@code after} (by id) written before {@code before}, oldest first. */
+    public List<MessageId> customerMessagesAfter(long after, Instant before, int limit) {
+        return jdbc.sql("""
+                        SELECT id FROM ticket_message WHERE id > ? AND created_at < ? AND author_kind = 'CUSTOMER'
+                        ORDER BY id LIMIT ?""")
+                .params(after, java.sql.Timestamp.from(before), limit)
+                .query((rs, i) -> new MessageId(rs.getLong(1)))
+                .list();
+    }
+
     public Optional<Message> message(MessageId id, TicketScope scope) {
         return jdbc.sql("""
                 SELECT id, ticket_id, original_ticket_id, kind, direction, author_kind, author_id, channel, body_text, body_html, created_at, automatic

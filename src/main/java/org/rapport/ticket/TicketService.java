@@ -248,6 +248,14 @@ public class TicketService {
         return new Added(ticket.id(), messageId, false);
     }
 
+    /**
+     * Writes what another module did or saw on a ticket into its audit trail (an abusive passage revealed,
+     * a commitment dismissed), without changing the ticket.
+     */
+    public void audit(TicketId id, Actor actor, String field, String before, String after) {
+        store.audit(id, actor, field, before, after, store.now());
+    }
+
     public void update(TicketId id, TicketChanges changes, Long expectedVersion, Actor actor) {
         Ticket ticket = store.lock(id, expectedVersion);
         if (ticket.mergedInto() != null) {

@@ -72,6 +72,7 @@ class TicketPageController {
     private final Directory directory;
     private final LiveUpdates live;
     private final TicketPresence presence;
+    private final TicketInsights insights;
 
     TicketPageController(
             TicketQueries tickets,
@@ -84,7 +85,8 @@ class TicketPageController {
             TicketParticipants participants,
             Directory directory,
             LiveUpdates live,
-            TicketPresence presence) {
+            TicketPresence presence,
+            TicketInsights insights) {
         this.tickets = tickets;
         this.service = service;
         this.merges = merges;
@@ -96,6 +98,7 @@ class TicketPageController {
         this.directory = directory;
         this.live = live;
         this.presence = presence;
+        this.insights = insights;
     }
 
     @GetMapping("/tickets/{id}")
@@ -120,6 +123,7 @@ class TicketPageController {
                 "deliveries",
                 outbox.deliveries(messages.stream().map(m -> m.id().value()).toList()));
         model.addAttribute("customer", customers.find(ticket.customer()).orElse(null));
+        insights.fill(messages, ticket.tags(), model);
         return "ticket :: timeline";
     }
 
@@ -154,6 +158,7 @@ class TicketPageController {
         model.addAttribute(
                 "seen", latestCustomerMessage(messages).map(m -> m.id().value()).orElse(0L));
         model.addAttribute("presence", live.presenceHtml(ticket.id(), me));
+        insights.fill(messages, ticket.tags(), model);
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", new Draft("", "reply", "", 0L));
         }

@@ -3,5 +3,15 @@
  * updates by server-sent events, and who else is on a ticket.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "files", "customer", "agent", "ticket", "access", "email"})
+        allowedDependencies = {
+            "shared",
+            "files",
+            "customer",
+            "agent",
+            "ticket",
+            "access",
+            "email",
+            "analysis",
+            "wellbeing"
+        })
 package org.rapport.web;

@@ -1,0 +1,113 @@
+package org.rapport.web;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.rapport.analysis.Analysis;
+import org.rapport.analysis.AnalysisQueries;
+import org.rapport.analysis.Cue;
+import org.rapport.analysis.EmotionTrend;
+import org.rapport.shared.MessageId;
+import org.rapport.ticket.AuthorKind;
+import org.rapport.ticket.Message;
+import org.rapport.wellbeing.AbuseShield;
+import org.rapport.wellbeing.Shield;
+import org.rapport.wellbeing.ShieldSettingsStore;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/**
+ * What the analysis of each customer message adds to the ticket page: badges that say what the message
+ * shows and which words made us think so, abusive passages masked, the mood's trend, and the boundary reply
+ * when the ticket is flagged.
+ */
+@Component
+class TicketInsights {
+
+    /** One message's reading: badges with the words behind them, and its text in shielded segments. */
+    record Insight(List<Badge> badges, List<Shield.Segment> segments, boolean masked) {}
+
+    record Badge(String label, String kind, String because) {}
+
+    private final AnalysisQueries analyses;
+    private final ShieldSettingsStore shield;
+
+    TicketInsights(AnalysisQueries analyses, ShieldSettingsStore shield) {
+        this.analyses = analyses;
+        this.shield = shield;
+    }
+
+    void fill(List<Message> messages, List<String> tags, Model model) {
+        List<MessageId> fromCustomer = messages.stream()
+                .filter(m -> m.authorKind() == AuthorKind.CUSTOMER)
+                .map(Message::id)
+                .toList();
+        Map<MessageId, Analysis> found = analyses.of(fromCustomer);
+        Map<Long, Insight> insights = new HashMap<>();
+        for (Message m : messages) {
+            Analysis a = found.get(m.id());
+            if (a != null) {
+                List<Shield.Segment> segments = Shield.segments(m.text(), a);
+                insights.put(m.id().value(), new Insight(badges(a), segments, Shield.masks(a)));
+            }
+        }
+        EmotionTrend trend = AnalysisQueries.trend(fromCustomer, found);
+        model.addAttribute("insights", insights);
+        model.addAttribute("trend", trend);
+        boolean flagged = tags.contains(AbuseShield.TAG);
+        model.addAttribute("flagged", flagged);
+        model.addAttribute("boundaryMacro", flagged ? shield.get().boundaryMacro() : null);
+    }
+
+    static List<Badge> badges(Analysis a) {
+        List<Badge> badges = new ArrayList<>();
+        if (!a.analysed()) {
+            badges.add(new Badge(
+                    a.language().equals("automatic") ? "automatic" : "not analysed (" + a.language() + ")",
+                    "muted",
+                    "Only English is analysed so far; nothing here was scored."));
+            return badges;
+        }
+        badges.add(new Badge(a.valenceLabel(), "valence-" + a.valenceLabel(), because(a, "valence")));
+        if (!a.angerLabel().equals("none")) {
+            badges.add(new Badge(
+                    "frustration " + a.angerLabel(),
+                    "anger",
+                    String.format(Locale.ROOT, "%.2f · %s", a.anger(), because(a, "anger"))));
+        }
+        if (a.worry() > 0) {
+            badges.add(new Badge("worried", "worry", because(a, "worry")));
+        }
+        if (a.gratitude() > 0) {
+            badges.add(new Badge("grateful", "gratitude", because(a, "gratitude")));
+        }
+        if (a.urgent()) {
+            badges.add(new Badge("urgent", "urgency", because(a, "urgency")));
+        }
+        for (String kind : a.escalation()) {
+            badges.add(
+                    new Badge("escalation: " + kind.replace('_', ' '), "escalation", because(a, "escalation:" + kind)));
+        }
+        if (a.abuse().present()) {
+            badges.add(new Badge(
+                    "abuse: " + a.abuse().category() + " (" + a.abuse().severity() + ")",
+                    "abuse",
+                    "aimed at " + a.abuse().target()));
+        }
+        return badges;
+    }
+
+    private static String because(Analysis a, String label) {
+        String words = a.cues().stream()
+                .filter(c -> c.label().equals(label) || c.label().startsWith(label + ":"))
+                .map(Cue::span)
+                .map(s -> "“" + s.text() + "”")
+                .distinct()
+                .limit(6)
+                .collect(Collectors.joining(", "));
+        return words.isEmpty() ? "overall wording" : words;
+    }
+}

@@ -1,0 +1,125 @@
+package org.rapport.wellbeing;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.rapport.agent.Agent;
+import org.rapport.agent.AgentQueries;
+import org.rapport.analysis.Analysis;
+import org.rapport.analysis.MessageAnalysed;
+import org.rapport.shared.Actor;
+import org.rapport.shared.AgentId;
+import org.rapport.shared.MessageId;
+import org.rapport.shared.TeamId;
+import org.rapport.shared.TicketId;
+import org.rapport.ticket.Ticket;
+import org.rapport.ticket.TicketChanges;
+import org.rapport.ticket.TicketFilter;
+import org.rapport.ticket.TicketNotices;
+import org.rapport.ticket.TicketQueries;
+import org.rapport.ticket.TicketScope;
+import org.rapport.ticket.TicketService;
+import org.rapport.ticket.TicketStatus;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What happens when a customer's message abuses people: the ticket is tagged {@value #TAG}, supervisors
+ * are told, and, if an admin chose so, the ticket goes to the least-loaded designated agent. Runs in the
+ * transaction that stores the analysis, so a message is never half-handled.
+ */
+@Service
+public class AbuseShield {
+
+    public static final String TAG = "abusive";
+    static final Actor SHIELD = new Actor(Actor.Kind.SYSTEM, null, "abuse shield");
+    private static final Set<TicketStatus> ACTIVE =
+            Set.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.ON_HOLD);
+
+    private final TicketQueries tickets;
+    private final TicketService service;
+    private final TicketNotices notices;
+    private final AgentQueries agents;
+    private final ShieldSettingsStore settings;
+
+    AbuseShield(
+            TicketQueries tickets,
+            TicketService service,
+            TicketNotices notices,
+            AgentQueries agents,
+            ShieldSettingsStore settings) {
+        this.tickets = tickets;
+        this.service = service;
+        this.notices = notices;
+        this.agents = agents;
+        this.settings = settings;
+    }
+
+    @EventListener
+    void on(MessageAnalysed event) {
+        Analysis.Abuse abuse = event.analysis().abuse();
+        if (!abuse.present()) {
+            return;
+        }
+        Ticket ticket = tickets.find(event.ticket(), TicketScope.ALL).orElse(null);
+        if (ticket == null || ticket.mergedInto() != null) {
+            return;
+        }
+        if (!ticket.tags().contains(TAG)) {
+            List<String> tags = new ArrayList<>(ticket.tags());
+            tags.add(TAG);
+            service.update(ticket.id(), new TicketChanges(null, null, null, null, null, tags, null), null, SHIELD);
+        }
+        String what = abuse.category() + " (" + abuse.severity() + ") aimed at "
+                + switch (abuse.target()) {
+                    case "agent" -> "the agent";
+                    case "staff" -> "our staff";
+                    case "company" -> "the company";
+                    default -> abuse.target();
+                };
+        notices.notifySupervisors(
+                ticket.id(), "abuse", "Ticket #" + ticket.number() + ": a customer message contains " + what + ".");
+        route(ticket);
+    }
+
+    private void route(Ticket ticket) {
+        ShieldSettings chosen = settings.get();
+        if (!chosen.routeAbusive() || chosen.handlers().contains(ticket.assignee())) {
+            return;
+        }
+        List<Agent> handlers = chosen.handlers().stream()
+                .map(agents::find)
+                .flatMap(Optional::stream)
+                .filter(Agent::active)
+                .toList();
+        Optional<Agent> least = handlers.stream().min(Comparator.comparingLong(this::load));
+        if (least.isEmpty()) {
+            return;
+        }
+        Agent handler = least.get();
+        TeamId team = ticket.team() != null && handler.teams().contains(ticket.team())
+                ? ticket.team()
+                : handler.teams().stream().findFirst().orElse(null);
+        service.update(ticket.id(), TicketChanges.assign(team, handler.id()), null, SHIELD);
+        notices.notify(
+                handler.id(),
+                ticket.id(),
+                "abuse",
+                "Ticket #" + ticket.number() + " was routed to you: its customer wrote abusively.");
+    }
+
+    private long load(Agent agent) {
+        TicketFilter open = new TicketFilter(
+                ACTIVE, Set.of(), Set.of(), Set.of(agent.id()), false, null, null, Set.of(), null, null, null, null);
+        return tickets.count(open, TicketScope.ALL, 1000);
+    }
+
+    /** An agent chose to read an abusive passage: that is in the ticket's audit trail. */
+    @Transactional
+    public void revealed(TicketId ticket, MessageId message, AgentId agent, String agentName) {
+        service.audit(ticket, Actor.agent(agent, agentName), "abuse revealed", null, "message " + message.value());
+    }
+}

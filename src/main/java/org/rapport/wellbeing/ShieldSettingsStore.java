@@ -1,0 +1,69 @@
+package org.rapport.wellbeing;
+
+import java.util.Arrays;
+import java.util.List;
+import org.rapport.agent.Agent;
+import org.rapport.agent.AgentQueries;
+import org.rapport.shared.AgentId;
+import org.rapport.shared.InvalidValueException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads and changes the abuse shield's settings (one row). */
+@Service
+public class ShieldSettingsStore {
+
+    private final JdbcClient jdbc;
+    private final AgentQueries agents;
+
+    ShieldSettingsStore(JdbcClient jdbc, AgentQueries agents) {
+        this.jdbc = jdbc;
+        this.agents = agents;
+    }
+
+    public ShieldSettings get() {
+        return jdbc.sql("SELECT route_abusive, handlers, boundary_macro FROM wellbeing_settings WHERE id = 1")
+                .query((rs, i) -> new ShieldSettings(
+                        rs.getBoolean(1),
+                        Arrays.stream((Long[]) rs.getArray(2).getArray())
+                                .map(AgentId::new)
+                                .toList(),
+                        rs.getString(3)))
+                .single();
+    }
+
+    @Transactional
+    public ShieldSettings change(ShieldSettings settings) {
+        String macro =
+                settings.boundaryMacro() == null ? "" : settings.boundaryMacro().strip();
+        if (macro.isEmpty()) {
+            throw new InvalidValueException("boundaryMacro", "the boundary reply must not be empty");
+        }
+        if (macro.length() > ShieldSettings.MAX_MACRO) {
+            throw new InvalidValueException(
+                    "boundaryMacro", "at most " + ShieldSettings.MAX_MACRO + " characters, got " + macro.length());
+        }
+        List<AgentId> handlers = settings.handlers() == null
+                ? List.of()
+                : settings.handlers().stream().distinct().toList();
+        for (AgentId handler : handlers) {
+            if (agents.find(handler).filter(Agent::active).isEmpty()) {
+                throw new InvalidValueException(
+                        "handlers", "agent " + handler.value() + " does not exist or is deactivated");
+            }
+        }
+        if (settings.routeAbusive() && handlers.isEmpty()) {
+            throw new InvalidValueException("handlers", "routing abusive senders needs at least one designated agent");
+        }
+        jdbc.sql("""
+                        UPDATE wellbeing_settings SET route_abusive = ?, handlers = ?, boundary_macro = ?, updated_at = now()
+                        WHERE id = 1""")
+                .params(
+                        settings.routeAbusive(),
+                        handlers.stream().map(AgentId::value).toArray(Long[]::new),
+                        macro)
+                .update();
+        return get();
+    }
+}

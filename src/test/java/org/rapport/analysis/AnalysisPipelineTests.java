@@ -1,0 +1,182 @@
+package org.rapport.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.rapport.Accounts;
+import org.rapport.Accounts.Account;
+import org.rapport.Api;
+import org.rapport.RapportTest;
+import org.rapport.agent.Role;
+import org.rapport.shared.MessageId;
+import org.rapport.shared.TicketId;
+import org.rapport.ticket.Priority;
+import org.rapport.ticket.TicketAuditEntry;
+import org.rapport.ticket.TicketQueries;
+import org.rapport.ticket.TicketScope;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Every customer message is analysed once after commit, stored, announced, and may raise the priority. */
+@RapportTest
+@Import(AnalysisPipelineTests.Heard.class)
+class AnalysisPipelineTests {
+
+    @TestConfiguration
+    static class Heard {
+        final List<MessageAnalysed> events = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(MessageAnalysed event) {
+            events.add(event);
+        }
+    }
+
+    @Autowired
+    Accounts accounts;
+
+    @Autowired
+    Api api;
+
+    @Autowired
+    AnalysisQueries analyses;
+
+    @Autowired
+    TicketQueries tickets;
+
+    @Autowired
+    MessageAnalyser analyser;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Heard heard;
+
+    MessageId firstMessage(TicketId ticket) {
+        return tickets.messages(ticket, TicketScope.ALL).getFirst().id();
+    }
+
+    Analysis analysed(MessageId message) {
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> analyses.of(List.of(message)).containsKey(message));
+        return analyses.of(List.of(message)).get(message);
+    }
+
+    @Test
+    void anAngryUrgentCustomerIsAnalysedAndTheTicketRaisedWithTheReasonInTheAuditTrail() {
+        Account agent = accounts.inNewTeam(Role.AGENT);
+        JsonNode opened = api.openTicket(
+                agent.token(),
+                agent.team().value(),
+                "Still no refund",
+                "This is the third time I write about this! I am absolutely furious, it is unacceptable."
+                        + " I need the refund TODAY or I will take this to the ombudsman.");
+        TicketId ticket = new TicketId(opened.get("id").asLong());
+        MessageId message = firstMessage(ticket);
+
+        Analysis analysis = analysed(message);
+
+        assertThat(analysis.analysed()).isTrue();
+        assertThat(analysis.language()).isEqualTo("en");
+        assertThat(analysis.urgent()).isTrue();
+        assertThat(analysis.anger()).isGreaterThanOrEqualTo(0.6);
+        assertThat(analysis.escalation()).contains("regulator");
+        assertThat(analysis.cues()).anySatisfy(c -> assertThat(c.span().text()).containsIgnoringCase("ombudsman"));
+        assertThat(heard.events).anySatisfy(e -> assertThat(e.message()).isEqualTo(message));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> tickets.get(ticket, TicketScope.ALL).priority() == Priority.HIGH);
+        List<TicketAuditEntry> trail = tickets.auditTrail(ticket, TicketScope.ALL);
+        assertThat(trail).anySatisfy(e -> {
+            assertThat(e.field()).isEqualTo("priority");
+            assertThat(e.actor().label()).startsWith("analysis: anger").contains("urgency");
+        });
+    }
+
+    @Test
+    void aCalmQuestionLeavesThePriorityAloneAndOtherLanguagesAreNotScoredAsEnglish() {
+        Account agent = accounts.inNewTeam(Role.AGENT);
+        TicketId calm = new TicketId(api.openTicket(
+                        agent.token(),
+                        agent.team().value(),
+                        "Invoice copy",
+                        "Could you send me a copy of my March invoice, please?")
+                .get("id")
+                .asLong());
+        TicketId german = new TicketId(api.openTicket(
+                        agent.token(),
+                        agent.team().value(),
+                        "Lieferung",
+                        "Ich warte seit drei Wochen auf meine Bestellung und niemand antwortet mir. Das ist eine Frechheit!")
+                .get("id")
+                .asLong());
+
+        Analysis a = analysed(firstMessage(calm));
+        Analysis g = analysed(firstMessage(german));
+
+        assertThat(a.analysed()).isTrue();
+        assertThat(a.urgent()).isFalse();
+        assertThat(tickets.get(calm, TicketScope.ALL).priority()).isEqualTo(Priority.NORMAL);
+        assertThat(g.analysed()).isFalse();
+        assertThat(g.language()).isEqualTo("de");
+        assertThat(g.cues()).isEmpty();
+    }
+
+    @Test
+    void theCatchUpScanAnalysesWhatTheQueueMissedAndNothingTwice() {
+        Account agent = accounts.inNewTeam(Role.AGENT);
+        TicketId ticket = new TicketId(api.openTicket(
+                        agent.token(), agent.team().value(), "Missed", "My parcel never arrived and I am worried.")
+                .get("id")
+                .asLong());
+        MessageId message = firstMessage(ticket);
+        analysed(message);
+        // As if the queue had lost it: forget the analysis and scan from before the message again.
+        jdbc.sql("DELETE FROM message_analysis WHERE message_id = ?")
+                .param(message.value())
+                .update();
+        jdbc.sql("UPDATE analysis_progress SET checked_up_to = ? WHERE id = 1")
+                .param(message.value() - 1)
+                .update();
+        jdbc.sql("UPDATE ticket_message SET created_at = created_at - interval '5 minutes' WHERE id = ?")
+                .param(message.value())
+                .update();
+        int before = heard.events.size();
+
+        analyser.catchUp();
+
+        assertThat(analyses.of(List.of(message))).containsKey(message);
+        assertThat(analyser.analyse(List.of(message))).isZero(); // already stored: not again
+        assertThat(heard.events.subList(before, heard.events.size()))
+                .filteredOn(e -> e.message().equals(message))
+                .hasSize(1);
+        long progress = jdbc.sql("SELECT checked_up_to FROM analysis_progress WHERE id = 1")
+                .query(Long.class)
+                .single();
+        assertThat(progress).isGreaterThanOrEqualTo(message.value());
+    }
+
+    @Test
+    void theTrendFollowsTheCustomersMoodAcrossTheConversation() {
+        MessageId one = new MessageId(1);
+        MessageId two = new MessageId(2);
+        Analysis angry = new LexiconEmotionClassifier().analyse("This is a disgrace, I am furious!!", "en");
+        Analysis happy =
+                new LexiconEmotionClassifier().analyse("Thank you so much, that fixed it. Great service!", "en");
+        EmotionTrend trend = AnalysisQueries.trend(List.of(one, two), Map.of(one, angry, two, happy));
+        assertThat(trend.direction()).isEqualTo("improving");
+        assertThat(AnalysisQueries.trend(List.of(two, one), Map.of(one, angry, two, happy))
+                        .direction())
+                .isEqualTo("worsening");
+        assertThat(AnalysisQueries.trend(List.of(one), Map.of()).direction()).isEqualTo("none");
+    }
+}
