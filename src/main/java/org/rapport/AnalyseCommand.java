@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.rapport.analysis.LanguageGate;
 import org.rapport.analysis.LexiconEmotionClassifier;
 import picocli.CommandLine.Command;
 import tools.jackson.databind.JsonNode;
@@ -16,6 +17,7 @@ import tools.jackson.databind.json.JsonMapper;
         name = "analyse",
         description =
                 "Analyse texts offline (no server, no database): JSON lines {\"id\":…,\"text\":…[,\"language\":…]}"
+                        + " (without a language it is detected; only English is scored)"
                         + " on standard input, one JSON result per line on standard output. A line that cannot be read"
                         + " gets {\"id\":…,\"error\":…}; the exit code is then 2.")
 class AnalyseCommand implements Callable<Integer> {
@@ -30,6 +32,7 @@ class AnalyseCommand implements Callable<Integer> {
 
     static int run(BufferedReader in, PrintStream out) throws Exception {
         LexiconEmotionClassifier classifier = new LexiconEmotionClassifier();
+        LanguageGate languages = new LanguageGate();
         int exit = 0;
         String line;
         while ((line = in.readLine()) != null) {
@@ -52,7 +55,9 @@ class AnalyseCommand implements Callable<Integer> {
                         "analysis",
                         classifier.analyse(
                                 text.asString(),
-                                language == null || !language.isString() ? null : language.asString()));
+                                language == null || !language.isString()
+                                        ? languages.detect(text.asString())
+                                        : language.asString()));
             } catch (RuntimeException e) {
                 result.putIfAbsent("id", null);
                 result.put("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());

@@ -39,7 +39,7 @@ class PriorityBump {
             return false;
         }
         String because = analysis.cues().stream()
-                .filter(c -> c.label().equals("anger") || c.label().equals("urgency"))
+                .filter(c -> c.label().startsWith("anger") || c.label().equals("urgency"))
                 .map(c -> "\"" + c.span().text() + "\"")
                 .distinct()
                 .limit(4)

@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.rapport.analysis.Analysis;
+import org.rapport.analysis.LanguageGate;
 import org.rapport.analysis.LexiconEmotionClassifier;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -18,14 +19,20 @@ class AnalysisController {
             @Size(max = 10) String language) {}
 
     private final LexiconEmotionClassifier classifier;
+    private final LanguageGate languages;
 
-    AnalysisController(LexiconEmotionClassifier classifier) {
+    AnalysisController(LexiconEmotionClassifier classifier, LanguageGate languages) {
         this.classifier = classifier;
+        this.languages = languages;
     }
 
     @PostMapping("/api/v1/analysis")
     Analysis analyse(@Valid @RequestBody AnalysisRequest request) {
         Requests.caller();
-        return classifier.analyse(request.text(), request.language());
+        // Without a language given it is detected, so text in another language is never scored as English.
+        String language = request.language() == null || request.language().isBlank()
+                ? languages.detect(request.text())
+                : request.language();
+        return classifier.analyse(request.text(), language);
     }
 }

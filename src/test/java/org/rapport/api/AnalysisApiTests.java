@@ -35,6 +35,14 @@ class AnalysisApiTests {
                 .contains("legal");
         assertThat(analysis.get("cues").toString()).contains("one-star").contains("lawyer");
         assertThat(analysis.get("anger").asDouble()).isPositive();
+        assertThat(analysis.get("language").asString()).isEqualTo("en");
+        JsonNode french = api.json(api.post(
+                agent.token(),
+                "/api/v1/analysis",
+                "{\"text\": \"C'est la troisième fois que j'écris. Personne ne me répond, je vais résilier.\"}"));
+        assertThat(french.get("analysed").asBoolean()).isFalse();
+        assertThat(french.get("language").asString()).isEqualTo("fr");
+        assertThat(french.get("cues")).isEmpty();
     }
 
     @Test
