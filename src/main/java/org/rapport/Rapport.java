@@ -28,6 +28,7 @@ import picocli.CommandLine.Unmatched;
             Rapport.Config.class,
             MailCommand.class,
             AnalyseCommand.class,
+            GuidanceCommand.class,
             CommandLine.HelpCommand.class
         })
 public class Rapport implements Callable<Integer> {

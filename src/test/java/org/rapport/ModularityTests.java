@@ -31,7 +31,8 @@ class ModularityTests {
                         "demo",
                         "mail",
                         "email",
-                        "wellbeing");
+                        "wellbeing",
+                        "guidance");
     }
 
     @Test

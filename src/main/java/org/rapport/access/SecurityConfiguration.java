@@ -74,6 +74,9 @@ class SecurityConfiguration {
                             .hasAuthority("SCOPE_READ")
                             .requestMatchers(HttpMethod.HEAD, "/api/**")
                             .hasAuthority("SCOPE_READ")
+                            // Computations that change nothing: a read token may ask them.
+                            .requestMatchers(HttpMethod.POST, "/api/v1/analysis", "/api/v1/guidance/check")
+                            .hasAuthority("SCOPE_READ")
                             .anyRequest()
                             .hasAuthority("SCOPE_WRITE"))
                     .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {

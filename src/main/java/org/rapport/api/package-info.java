@@ -3,5 +3,16 @@
  * refusal, idempotent POSTs, optimistic concurrency with ETags, per-token rate limits.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = {"shared", "files", "customer", "agent", "ticket", "access", "email", "mail", "analysis"})
+        allowedDependencies = {
+            "shared",
+            "files",
+            "customer",
+            "agent",
+            "ticket",
+            "access",
+            "email",
+            "mail",
+            "analysis",
+            "guidance"
+        })
 package org.rapport.api;

@@ -10,9 +10,15 @@ import org.rapport.analysis.Analysis;
 import org.rapport.analysis.AnalysisQueries;
 import org.rapport.analysis.Cue;
 import org.rapport.analysis.EmotionTrend;
+import org.rapport.guidance.Assessments;
+import org.rapport.guidance.BusinessCalendars;
+import org.rapport.guidance.Commitments;
+import org.rapport.guidance.Policies;
+import org.rapport.guidance.Policy;
 import org.rapport.shared.MessageId;
 import org.rapport.ticket.AuthorKind;
 import org.rapport.ticket.Message;
+import org.rapport.ticket.Ticket;
 import org.rapport.wellbeing.AbuseShield;
 import org.rapport.wellbeing.Shield;
 import org.rapport.wellbeing.ShieldSettingsStore;
@@ -20,9 +26,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
 /**
- * What the analysis of each customer message adds to the ticket page: badges that say what the message
- * shows and which words made us think so, abusive passages masked, the mood's trend, and the boundary reply
- * when the ticket is flagged.
+ * What analysis and guidance add to the ticket page: badges that say what each customer message shows and
+ * which words made us think so, abusive passages masked, the mood's trend, the boundary reply when the
+ * ticket is flagged; and the complaint assessment, policies and promises made.
  */
 @Component
 class TicketInsights {
@@ -34,10 +40,39 @@ class TicketInsights {
 
     private final AnalysisQueries analyses;
     private final ShieldSettingsStore shield;
+    private final Assessments assessments;
+    private final Policies policies;
+    private final Commitments commitments;
+    private final BusinessCalendars calendars;
 
-    TicketInsights(AnalysisQueries analyses, ShieldSettingsStore shield) {
+    TicketInsights(
+            AnalysisQueries analyses,
+            ShieldSettingsStore shield,
+            Assessments assessments,
+            Policies policies,
+            Commitments commitments,
+            BusinessCalendars calendars) {
         this.analyses = analyses;
         this.shield = shield;
+        this.assessments = assessments;
+        this.policies = policies;
+        this.commitments = commitments;
+        this.calendars = calendars;
+    }
+
+    /** The assessment, the policies (those suggested by the customer's words first) and the promises made. */
+    void fillGuidance(Ticket ticket, List<Message> messages, Model model) {
+        String customer = TicketPageController.latestCustomerMessage(messages)
+                .map(Message::text)
+                .orElse(null);
+        model.addAttribute("assessment", assessments.of(ticket.id()));
+        model.addAttribute("verdicts", org.rapport.guidance.Assessment.values());
+        model.addAttribute("policies", policies.current());
+        model.addAttribute(
+                "suggested", policies.suggest(customer).stream().map(Policy::id).toList());
+        model.addAttribute("commitments", commitments.of(ticket.id()));
+        model.addAttribute("zone", calendars.of(ticket.team()).zone());
+        model.addAttribute("now", java.time.Instant.now());
     }
 
     void fill(List<Message> messages, List<String> tags, Model model) {

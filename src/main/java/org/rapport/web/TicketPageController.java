@@ -159,6 +159,7 @@ class TicketPageController {
                 "seen", latestCustomerMessage(messages).map(m -> m.id().value()).orElse(0L));
         model.addAttribute("presence", live.presenceHtml(ticket.id(), me));
         insights.fill(messages, ticket.tags(), model);
+        insights.fillGuidance(ticket, messages, model);
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", new Draft("", "reply", "", 0L));
         }
@@ -253,7 +254,7 @@ class TicketPageController {
                 && message.authorKind() == AuthorKind.CUSTOMER;
     }
 
-    private static Optional<Message> latestCustomerMessage(List<Message> messages) {
+    static Optional<Message> latestCustomerMessage(List<Message> messages) {
         return messages.stream().filter(TicketPageController::fromCustomer).reduce((a, b) -> b);
     }
 

@@ -12,6 +12,7 @@
             "access",
             "email",
             "analysis",
-            "wellbeing"
+            "wellbeing",
+            "guidance"
         })
 package org.rapport.web;

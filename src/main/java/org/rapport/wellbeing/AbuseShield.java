@@ -11,6 +11,7 @@ import org.rapport.analysis.Analysis;
 import org.rapport.analysis.MessageAnalysed;
 import org.rapport.shared.Actor;
 import org.rapport.shared.AgentId;
+import org.rapport.shared.CustomerId;
 import org.rapport.shared.MessageId;
 import org.rapport.shared.TeamId;
 import org.rapport.shared.TicketId;
@@ -23,12 +24,14 @@ import org.rapport.ticket.TicketScope;
 import org.rapport.ticket.TicketService;
 import org.rapport.ticket.TicketStatus;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What happens when a customer's message abuses people: the ticket is tagged {@value #TAG}, supervisors
- * are told, and, if an admin chose so, the ticket goes to the least-loaded designated agent. Runs in the
+ * are told, and, if an admin chose so, the ticket goes to the least-loaded designated agent, and so do
+ * that sender's new tickets for {@value #REMEMBER_DAYS} days. Runs in the
  * transaction that stores the analysis, so a message is never half-handled.
  */
 @Service
@@ -36,6 +39,9 @@ public class AbuseShield {
 
     public static final String TAG = "abusive";
     static final Actor SHIELD = new Actor(Actor.Kind.SYSTEM, null, "abuse shield");
+    /** How long a sender counts as abusive for routing their new tickets. */
+    static final int REMEMBER_DAYS = 90;
+
     private static final Set<TicketStatus> ACTIVE =
             Set.of(TicketStatus.NEW, TicketStatus.OPEN, TicketStatus.PENDING, TicketStatus.ON_HOLD);
 
@@ -44,29 +50,44 @@ public class AbuseShield {
     private final TicketNotices notices;
     private final AgentQueries agents;
     private final ShieldSettingsStore settings;
+    private final JdbcClient jdbc;
 
     AbuseShield(
             TicketQueries tickets,
             TicketService service,
             TicketNotices notices,
             AgentQueries agents,
-            ShieldSettingsStore settings) {
+            ShieldSettingsStore settings,
+            JdbcClient jdbc) {
         this.tickets = tickets;
         this.service = service;
         this.notices = notices;
         this.agents = agents;
         this.settings = settings;
+        this.jdbc = jdbc;
     }
 
     @EventListener
     void on(MessageAnalysed event) {
         Analysis.Abuse abuse = event.analysis().abuse();
         if (!abuse.present()) {
+            if (event.analysis().analysed() && abusiveBefore(event.customer())) {
+                // A sender who was abusive lately: with routing on, their new tickets go to the same people.
+                tickets.find(event.ticket(), TicketScope.ALL)
+                        .filter(t -> t.mergedInto() == null)
+                        .ifPresent(t -> route(t, "its customer wrote abusively before."));
+            }
             return;
         }
         Ticket ticket = tickets.find(event.ticket(), TicketScope.ALL).orElse(null);
         if (ticket == null || ticket.mergedInto() != null) {
             return;
+        }
+        if (event.customer() != null) {
+            jdbc.sql("""
+                            INSERT INTO wellbeing_abusive_sender (customer_id, last_abuse_at) VALUES (?, now())
+                            ON CONFLICT (customer_id) DO UPDATE SET last_abuse_at = now(),
+                              messages = wellbeing_abusive_sender.messages + 1""").param(event.customer().value()).update();
         }
         if (!ticket.tags().contains(TAG)) {
             List<String> tags = new ArrayList<>(ticket.tags());
@@ -82,10 +103,21 @@ public class AbuseShield {
                 };
         notices.notifySupervisors(
                 ticket.id(), "abuse", "Ticket #" + ticket.number() + ": a customer message contains " + what + ".");
-        route(ticket);
+        route(ticket, "its customer wrote abusively.");
     }
 
-    private void route(Ticket ticket) {
+    private boolean abusiveBefore(CustomerId customer) {
+        return customer != null
+                && jdbc.sql("""
+                                SELECT count(*) FROM wellbeing_abusive_sender
+                                WHERE customer_id = ? AND last_abuse_at > now() - make_interval(days => ?)""")
+                                .params(customer.value(), REMEMBER_DAYS)
+                                .query(Long.class)
+                                .single()
+                        > 0;
+    }
+
+    private void route(Ticket ticket, String because) {
         ShieldSettings chosen = settings.get();
         if (!chosen.routeAbusive() || chosen.handlers().contains(ticket.assignee())) {
             return;
@@ -105,10 +137,7 @@ public class AbuseShield {
                 : handler.teams().stream().findFirst().orElse(null);
         service.update(ticket.id(), TicketChanges.assign(team, handler.id()), null, SHIELD);
         notices.notify(
-                handler.id(),
-                ticket.id(),
-                "abuse",
-                "Ticket #" + ticket.number() + " was routed to you: its customer wrote abusively.");
+                handler.id(), ticket.id(), "abuse", "Ticket #" + ticket.number() + " was routed to you: " + because);
     }
 
     private long load(Agent agent) {

@@ -322,4 +322,10 @@ class LexiconEmotionClassifierTests {
                         new Vocabulary()))
                 .hasMessageContaining("line 1");
     }
+
+    @Test
+    void aBrokenPromiseIsAComplaintNotPraise() {
+        Analysis a = new LexiconEmotionClassifier().analyse("You promised the refund ten days ago. Where is it?", "en");
+        assertThat(a.valenceLabel()).isEqualTo("negative");
+    }
 }

@@ -72,6 +72,12 @@ class BrowserTests {
     @Autowired
     TicketService tickets;
 
+    @Autowired
+    org.rapport.analysis.AnalysisQueries analyses;
+
+    @Autowired
+    org.rapport.ticket.TicketQueries queries;
+
     final List<BrowserContext> contexts = new ArrayList<>();
     final List<String> dialogs = new ArrayList<>();
 
@@ -304,6 +310,65 @@ class BrowserTests {
         a.waitForTimeout(300);
         Object flag = a.evaluate("() => window.__xss === undefined ? null : String(window.__xss)");
         assertThat(flag).isNull();
+        assertThat(dialogs).isEmpty();
+    }
+
+    @Test
+    void abuseIsHiddenUntilRevealedAndTheReplyCheckAdvisesWhileTheAgentWrites() throws Exception {
+        Account alice = agentWithPassword(Role.AGENT, null);
+        long id = api.openTicket(
+                        alice.token(),
+                        alice.team().value(),
+                        "Router dead again",
+                        "Third time I write: my router has been dead for a week. You are an incompetent idiot and"
+                                + " I want it fixed by Friday or I cancel my contract.")
+                .get("id")
+                .asLong();
+        var message = queries.messages(new TicketId(id), org.rapport.ticket.TicketScope.ALL)
+                .getFirst()
+                .id();
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .until(() -> analyses.of(List.of(message)).containsKey(message));
+
+        Page a = signIn(alice);
+        a.navigate("/tickets/" + id);
+        assertThat(a.locator("#timeline")).containsText("my router has been dead for a week");
+        assertThat(a.locator("#timeline")).not().containsText("incompetent idiot");
+        assertThat(a.locator(".badges").first()).containsText("urgent");
+        assertThat(a.locator(".badges").first()).containsText("escalation: cancel");
+        assertThat(a.locator(".mood")).containsText("one message so far");
+        Files.createDirectories(SCREENSHOTS);
+        a.locator("#timeline")
+                .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                        .setPath(SCREENSHOTS.resolve("abuse-shield.png")));
+        a.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Hidden: insult. Show it"))
+                .click();
+        assertThat(a.locator("#timeline")).containsText("incompetent idiot");
+
+        a.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Insert the boundary reply"))
+                .click();
+        assertThat(a.locator("#reply-text")).not().hasValue("");
+        a.locator("#reply-text").fill("");
+        a.locator("#reply-text")
+                .pressSequentially("As I already said, you should have restarted it. We guarantee it will never"
+                        + " happen again.");
+        assertThat(a.locator("#reply-check")).containsText("Defensive or blaming wording");
+        assertThat(a.locator("#reply-check")).containsText("An absolute guarantee");
+        a.locator("#reply-text").fill("");
+        a.locator("#reply-text")
+                .pressSequentially("I'm sorry, a week without internet is really hard. I've booked a technician"
+                        + " and I will call you tomorrow before 11am to confirm the visit.");
+        assertThat(a.locator("#reply-check")).containsText("Promises this reply makes");
+        a.locator(".reply")
+                .screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
+                        .setPath(SCREENSHOTS.resolve("reply-check.png")));
+        a.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send"))
+                .click();
+        assertThat(a.locator(".flash")).containsText("Reply sent.");
+        assertThat(a.locator(".promises")).containsText("I will call you tomorrow");
+        a.navigate("/commitments");
+        assertThat(a.locator("main")).containsText("I will call you tomorrow");
         assertThat(dialogs).isEmpty();
     }
 

@@ -186,6 +186,20 @@ class AbuseShieldTests {
                     .getResponse()
                     .getContentAsString();
             assertThat(page).contains("Please stay respectful.");
+
+            // The same sender's next ticket, polite this time, goes to the designated agent too.
+            long customer = routed.customer().value();
+            TicketId next = new TicketId(api.json(api.post(agent.token(), "/api/v1/tickets", """
+                                    {"subject": "Follow-up", "customer": {"id": %d}, "channel": "email", "teamId": %d,
+                                     "message": {"text": "Could you tell me when the technician comes?", "author": "customer"}}""".formatted(
+                                    customer, agent.team().value())))
+                    .get("id")
+                    .asLong());
+            MessageId first = tickets.messages(next, TicketScope.ALL).getFirst().id();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> analyses.of(List.of(first)).containsKey(first));
+            assertThat(tickets.get(next, TicketScope.ALL).assignee()).isEqualTo(handler.agent());
+            assertThat(tickets.get(next, TicketScope.ALL).tags()).doesNotContain(AbuseShield.TAG);
         } finally {
             settings.change(before);
         }
