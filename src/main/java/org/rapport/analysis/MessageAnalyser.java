@@ -177,25 +177,61 @@ class MessageAnalyser implements SmartLifecycle {
 
     /** Analyses and stores these messages (customers' only); returns how many were new. */
     int analyse(List<MessageId> messages) {
-        int stored = 0;
-        for (CustomerText text : tickets.customerTexts(messages)) {
-            Analysis analysis = text.automatic()
-                    ? Analysis.notAnalysed("automatic")
-                    : classifier.analyse(text.text(), languages.detect(text.text()));
-            Boolean inserted = tx.execute(status -> {
-                if (!store.insert(text.message(), analysis)) {
-                    return false;
-                }
-                if (analysis.analysed()) {
-                    bump.apply(text.ticket(), analysis);
-                }
-                events.publishEvent(new MessageAnalysed(text.message(), text.ticket(), text.customer(), analysis));
-                return true;
-            });
-            if (Boolean.TRUE.equals(inserted)) {
-                stored++;
-            }
+        List<Analysed> batch = tickets.customerTexts(messages).stream()
+                .map(text -> new Analysed(
+                        text,
+                        text.automatic()
+                                ? Analysis.notAnalysed("automatic")
+                                : classifier.analyse(text.text(), languages.detect(text.text()))))
+                .toList();
+        if (batch.isEmpty()) {
+            return 0;
         }
-        return stored;
+        try {
+            // One transaction (one commit, one WAL flush) for the whole batch.
+            Integer stored = tx.execute(status -> {
+                int count = 0;
+                for (Analysed one : batch) {
+                    count += keep(one) ? 1 : 0;
+                }
+                return count;
+            });
+            return stored == null ? 0 : stored;
+        } catch (RuntimeException batchFailed) {
+            // One message's reactions failed (a listener, a bump): the others must not wait for it.
+            int stored = 0;
+            for (Analysed one : batch) {
+                try {
+                    stored += Boolean.TRUE.equals(tx.execute(status -> keep(one))) ? 1 : 0;
+                } catch (RuntimeException failed) {
+                    // Keep the analysis, without its reactions, so the scan does not retry it forever.
+                    log.warn(
+                            "Reactions to the analysis of message {} failed; stored without them",
+                            one.text().message().value(),
+                            failed);
+                    stored += Boolean.TRUE.equals(
+                                    tx.execute(status -> store.insert(one.text().message(), one.analysis())))
+                            ? 1
+                            : 0;
+                }
+            }
+            return stored;
+        }
+    }
+
+    private record Analysed(CustomerText text, Analysis analysis) {}
+
+    /** Stores one analysis and, if it is new, raises the priority by the rule and announces it. */
+    private boolean keep(Analysed one) {
+        CustomerText text = one.text();
+        Analysis analysis = one.analysis();
+        if (!store.insert(text.message(), analysis)) {
+            return false;
+        }
+        if (analysis.analysed()) {
+            bump.apply(text.ticket(), analysis);
+        }
+        events.publishEvent(new MessageAnalysed(text.message(), text.ticket(), text.customer(), analysis));
+        return true;
     }
 }

@@ -71,7 +71,7 @@ public class AbuseShield {
     void on(MessageAnalysed event) {
         Analysis.Abuse abuse = event.analysis().abuse();
         if (!abuse.present()) {
-            if (event.analysis().analysed() && abusiveBefore(event.customer())) {
+            if (event.analysis().analysed() && settings.current().routeAbusive() && abusiveBefore(event.customer())) {
                 // A sender who was abusive lately: with routing on, their new tickets go to the same people.
                 tickets.find(event.ticket(), TicketScope.ALL)
                         .filter(t -> t.mergedInto() == null)
@@ -118,7 +118,7 @@ public class AbuseShield {
     }
 
     private void route(Ticket ticket, String because) {
-        ShieldSettings chosen = settings.get();
+        ShieldSettings chosen = settings.current();
         if (!chosen.routeAbusive() || chosen.handlers().contains(ticket.assignee())) {
             return;
         }

@@ -16,10 +16,25 @@ public class ShieldSettingsStore {
 
     private final JdbcClient jdbc;
     private final AgentQueries agents;
+    // Read for every analysed message: a few seconds' staleness is fine, a query per message is not.
+    private volatile ShieldSettings cached;
+    private volatile long cachedAt;
+    private static final long CACHE_NANOS = 5_000_000_000L;
 
     ShieldSettingsStore(JdbcClient jdbc, AgentQueries agents) {
         this.jdbc = jdbc;
         this.agents = agents;
+    }
+
+    /** The settings as of at most a few seconds ago (and at once after a change through this store). */
+    public ShieldSettings current() {
+        ShieldSettings settings = cached;
+        if (settings == null || System.nanoTime() - cachedAt > CACHE_NANOS) {
+            settings = get();
+            cached = settings;
+            cachedAt = System.nanoTime();
+        }
+        return settings;
     }
 
     public ShieldSettings get() {
@@ -64,6 +79,7 @@ public class ShieldSettingsStore {
                         handlers.stream().map(AgentId::value).toArray(Long[]::new),
                         macro)
                 .update();
+        cached = null;
         return get();
     }
 }
