@@ -131,6 +131,11 @@ public final class LanguageGate {
     private static final int MIN_LETTERS = 12;
     private static final double ENGLISH_SHARE = 0.3;
 
+    static final int SAMPLE = 1_000;
+    static final int MODEL_SAMPLE = 400;
+    private static final int MANY_ENGLISH = 12;
+    private static final double ENGLISH_SHARE_AMID_NOISE = 0.15;
+
     private final LanguageDetectorModel model;
 
     public LanguageGate() {
@@ -146,10 +151,12 @@ public final class LanguageGate {
     }
 
     /** ISO 639-1 code where one exists (else OpenNLP's ISO 639-3 code), or {@link #UNDETERMINED}. */
-    public String detect(String text) {
-        if (text == null) {
+    public String detect(String whole) {
+        if (whole == null) {
             return UNDETERMINED;
         }
+        // The opening says which language a message is in; the model's cost grows with the length.
+        String text = whole.length() <= SAMPLE ? whole : whole.substring(0, SAMPLE);
         int letters = 0;
         int words = 0;
         int english = 0;
@@ -177,7 +184,15 @@ public final class LanguageGate {
         if (words > 0 && english >= ENGLISH_SHARE * words && english >= 2) {
             return "en";
         }
-        Language best = new LanguageDetectorME(model).predictLanguage(text);
+        if (english >= MANY_ENGLISH && english >= ENGLISH_SHARE_AMID_NOISE * words) {
+            // Long English mail with a log, a table or code pasted in: the pasted part dilutes the share, but
+            // this many English function words do not happen in text in another language.
+            return "en";
+        }
+        // The model's cost grows with length (about 0.3 ms per thousand characters); a few sentences are
+        // plenty for it, so it reads a shorter opening than the word count above.
+        Language best = new LanguageDetectorME(model)
+                .predictLanguage(text.length() <= MODEL_SAMPLE ? text : text.substring(0, MODEL_SAMPLE));
         if (best == null) {
             return UNDETERMINED;
         }

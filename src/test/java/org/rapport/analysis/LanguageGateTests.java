@@ -58,4 +58,12 @@ class LanguageGateTests {
         assertThat(GATE.detect("Mijn pakket is beschadigd aangekomen, kunnen jullie een nieuwe sturen?"))
                 .isEqualTo("nl");
     }
+
+    @Test
+    void aLongMessageIsJudgedByItsOpening() {
+        String german = "Sehr geehrte Damen und Herren, meine Bestellung ist nicht angekommen und niemand antwortet. ";
+        String english = "Please have a look at the order, it has not arrived and nobody answers my emails. ";
+        assertThat(GATE.detect(german.repeat(12) + english.repeat(500))).isEqualTo("de");
+        assertThat(GATE.detect(english.repeat(12) + german.repeat(500))).isEqualTo("en");
+    }
 }
