@@ -81,6 +81,7 @@ class SmtpReceiver implements SmartLifecycle {
                 builder.enableTLS().startTlsSocketFactory(sslContext(tls)).requireTLS(tls.required());
             }
             server = builder.build();
+            SmtpData.install(server, (int) Math.min(Integer.MAX_VALUE, limits.maxMessageBytes()));
             server.start();
             log.info(
                     "SMTP receiver listening on {}:{}{}",
