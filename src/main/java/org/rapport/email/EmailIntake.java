@@ -74,7 +74,39 @@ public class EmailIntake implements InboundSink {
     static String dedupeKey(byte[] raw, String sha256) {
         int headerEnd = headerEnd(raw);
         Matcher m = MESSAGE_ID.matcher(new String(raw, 0, headerEnd, StandardCharsets.ISO_8859_1));
-        return m.find() ? "mid:" + m.group(1) : "sha256:" + sha256;
+        if (m.find()) {
+            return "mid:" + m.group(1);
+        }
+        // Without a Message-ID the bytes are the identity, but not our own trace line on top: it carries the
+        // time of each delivery, and a retransmission must still be recognised.
+        int ours = ourReceivedHeader(raw);
+        return ours == 0 ? "sha256:" + sha256 : "sha256:" + sha256(raw, ours);
+    }
+
+    /** The length of the Received header our SMTP receiver put first (marked "(Rapport)"), or 0. */
+    static int ourReceivedHeader(byte[] raw) {
+        byte[] start = "Received: ".getBytes(StandardCharsets.US_ASCII);
+        if (raw.length < start.length || !java.util.Arrays.equals(raw, 0, start.length, start, 0, start.length)) {
+            return 0;
+        }
+        for (int i = 0; i + 2 < raw.length && i < 2048; i++) {
+            // The header ends at a line break not followed by folding white space.
+            if (raw[i] == '\n' && raw[i + 1] != ' ' && raw[i + 1] != '\t') {
+                String header = new String(raw, 0, i + 1, StandardCharsets.US_ASCII);
+                return header.contains(" with SMTP (Rapport) id ") ? i + 1 : 0;
+            }
+        }
+        return 0;
+    }
+
+    private static String sha256(byte[] raw, int from) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            digest.update(raw, from, raw.length - from);
+            return java.util.HexFormat.of().formatHex(digest.digest());
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static int headerEnd(byte[] raw) {

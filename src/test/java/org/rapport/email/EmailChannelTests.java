@@ -32,6 +32,7 @@ class EmailChannelTests {
     static void smtp(DynamicPropertyRegistry registry) {
         registry.add("rapport.mail.smtp-port", () -> SMTP_PORT);
         registry.add("rapport.mail.smtp-bind", () -> "127.0.0.1");
+        registry.add("rapport.mail.limits.max-message-bytes", () -> 1_048_576);
         // The first team of a new help desk is "Support", made on first start.
         registry.add("rapport.email.mailbox-teams[billing@rapport.test]", () -> 1);
     }
@@ -407,6 +408,71 @@ class EmailChannelTests {
                 + "MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n" + text.replace("\n", "\r\n")
                 + "\r\n";
         return raw.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void pipelinedCommandsAfterDataAreKeptAndARetransmissionWithoutMessageIdIsRecognised() throws Exception {
+        var admin = accounts.inNewTeam(Role.ADMIN);
+        String sender = Accounts.unique("pia") + "@example.com";
+        String mail = "From: " + sender + "\r\nTo: support@rapport.test\r\nSubject: No id here\r\n\r\n"
+                + "..a line that starts with a dot\r\nThe end.\r\n";
+        String transaction = "MAIL FROM:<" + sender + ">\r\nRCPT TO:<support@rapport.test>\r\nDATA\r\n";
+        try (var socket = new java.net.Socket("127.0.0.1", SMTP_PORT)) {
+            socket.setSoTimeout(20_000);
+            var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            var out = socket.getOutputStream();
+            assertThat(in.readLine()).startsWith("220");
+            out.write("EHLO test\r\n".getBytes(StandardCharsets.US_ASCII));
+            String line;
+            while ((line = in.readLine()).startsWith("250-")) {
+                // capabilities
+            }
+            // The same message twice, and a QUIT, written in one go: nothing after the first "." may be lost.
+            out.write((transaction + mail + ".\r\n" + transaction + mail + ".\r\nQUIT\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            java.util.List<String> replies = new java.util.ArrayList<>();
+            while ((line = in.readLine()) != null) {
+                replies.add(line);
+                if (line.startsWith("221")) {
+                    break;
+                }
+            }
+            assertThat(replies).filteredOn(r -> r.startsWith("354")).hasSize(2);
+            assertThat(replies).filteredOn(r -> r.startsWith("250")).hasSize(6);
+            assertThat(replies.getLast()).startsWith("221");
+        }
+        JsonNode ticket = Mailboxes.onlyTicketOf(api, admin.token(), sender);
+        JsonNode messages = api.json(
+                api.get(admin.token(), "/api/v1/tickets/" + ticket.get("id").asLong() + "/messages"));
+        assertThat(messages).hasSize(1);
+        assertThat(messages.get(0).get("text").asString()).startsWith(".a line that starts with a dot");
+    }
+
+    @Test
+    void aMessageOverTheSizeLimitIsRefusedAndTheSessionGoesOn() throws Exception {
+        String sender = Accounts.unique("big") + "@example.com";
+        try (var socket = new java.net.Socket("127.0.0.1", SMTP_PORT)) {
+            socket.setSoTimeout(20_000);
+            var in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            var out = socket.getOutputStream();
+            assertThat(in.readLine()).startsWith("220");
+            out.write(("HELO test\r\nMAIL FROM:<" + sender + ">\r\nRCPT TO:<support@rapport.test>\r\nDATA\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("250");
+            assertThat(in.readLine()).startsWith("250");
+            assertThat(in.readLine()).startsWith("250");
+            assertThat(in.readLine()).startsWith("354");
+            byte[] line = ("x".repeat(998) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+            out.write("Subject: big\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            for (int i = 0; i < 1100; i++) { // 1.1 MB, over the 1 MB limit of this test
+                out.write(line);
+            }
+            out.write(".\r\nNOOP\r\n".getBytes(StandardCharsets.US_ASCII));
+            assertThat(in.readLine()).startsWith("552");
+            assertThat(in.readLine()).startsWith("250"); // the NOOP: the session is still in step
+        }
     }
 
     static void smtp(byte[] raw) {

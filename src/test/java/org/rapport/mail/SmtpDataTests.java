@@ -20,7 +20,8 @@ class SmtpDataTests {
     }
 
     static String read(InputStream in, int keep) throws IOException {
-        return new String(SmtpData.read(in, keep), StandardCharsets.ISO_8859_1);
+        SmtpData.Message message = SmtpData.read(in, keep);
+        return new String(message.bytes(), 0, message.size(), StandardCharsets.ISO_8859_1);
     }
 
     static String rest(InputStream in) throws IOException {
@@ -68,8 +69,11 @@ class SmtpDataTests {
     @Test
     void keepsAtMostTheLimitButStillReadsToTheEnd() throws IOException {
         InputStream in = session("x".repeat(50_000) + "\r\n.\r\nQUIT\r\n", 8192);
-        assertThat(read(in, 10)).isEqualTo("x".repeat(10));
+        assertThat(read(in, 40_000)).isEqualTo("x".repeat(40_000));
         assertThat(rest(in)).isEqualTo("QUIT\r\n");
+        // Far past the limit the reader gives up instead of reading on without end.
+        assertThatThrownBy(() -> read(session("x".repeat(200_000) + "\r\n.\r\n", 8192), 10))
+                .isInstanceOf(org.subethamail.smtp.TooMuchDataException.class);
     }
 
     @Test
