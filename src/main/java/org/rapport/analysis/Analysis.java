@@ -21,6 +21,22 @@ public record Analysis(
         Abuse abuse,
         List<Cue> cues) {
 
+    /**
+     * Whether the cue's words lie in or just after an abusive passage. Pages mask those passages (to the end
+     * of the clause, at most {@link #MASK_REACH} characters on), so their words must not show elsewhere:
+     * in a tooltip, in the audit trail.
+     */
+    public static boolean insideAbuse(Analysis analysis, Cue cue) {
+        return !cue.label().startsWith("abuse:")
+                && analysis.cues().stream()
+                        .filter(c -> c.label().startsWith("abuse:"))
+                        .anyMatch(c -> c.span().start() < cue.span().end()
+                                && cue.span().start() < c.span().end() + MASK_REACH);
+    }
+
+    /** How far past an abusive cue's words a mask may reach (the rest of the insult's clause). */
+    public static final int MASK_REACH = 40;
+
     /** The result for text that is not scored: another language, or mail a machine sent. */
     public static Analysis notAnalysed(String language) {
         return new Analysis(

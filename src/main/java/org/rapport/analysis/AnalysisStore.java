@@ -26,7 +26,7 @@ class AnalysisStore {
     /** Stores the analysis unless one is there already; true when this call stored it. */
     boolean insert(MessageId message, Analysis a) {
         return jdbc.sql("""
-                        INSERT INTO message_analysis (message_id, analysed, language, valence, anger, worry, gratitude,
+                        INSERT INTO analysis_result (message_id, analysed, language, valence, anger, worry, gratitude,
                           urgent, escalation, abuse_category, abuse_severity, abuse_target, result)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB))
                         ON CONFLICT (message_id) DO NOTHING""")
@@ -53,7 +53,7 @@ class AnalysisStore {
             return Map.of();
         }
         Map<MessageId, Analysis> found = new HashMap<>();
-        jdbc.sql("SELECT message_id, result FROM message_analysis WHERE message_id = ANY(?)")
+        jdbc.sql("SELECT message_id, result FROM analysis_result WHERE message_id = ANY(?)")
                 .param(ids(messages))
                 .query(rs -> {
                     found.put(new MessageId(rs.getLong(1)), json.readValue(rs.getString(2), Analysis.class));
@@ -65,7 +65,7 @@ class AnalysisStore {
         if (messages.isEmpty()) {
             return Set.of();
         }
-        List<MessageId> done = jdbc.sql("SELECT message_id FROM message_analysis WHERE message_id = ANY(?)")
+        List<MessageId> done = jdbc.sql("SELECT message_id FROM analysis_result WHERE message_id = ANY(?)")
                 .param(ids(messages))
                 .query((rs, i) -> new MessageId(rs.getLong(1)))
                 .list();

@@ -41,6 +41,8 @@ class MessageAnalyser implements SmartLifecycle {
     // A message id is only passed by the scan once it is this old, so ids of transactions still open are
     // never skipped (ids are handed out before commit, out of order).
     private static final Duration SETTLED = Duration.ofMinutes(1);
+    /** How old a message may be for its analysis to still act on the ticket. */
+    static final Duration RECENT = Duration.ofHours(1);
 
     private final BlockingQueue<MessageId> queue = new LinkedBlockingQueue<>(QUEUE);
     private final AnalysisStore store;
@@ -177,13 +179,8 @@ class MessageAnalyser implements SmartLifecycle {
 
     /** Analyses and stores these messages (customers' only); returns how many were new. */
     int analyse(List<MessageId> messages) {
-        List<Analysed> batch = tickets.customerTexts(messages).stream()
-                .map(text -> new Analysed(
-                        text,
-                        text.automatic()
-                                ? Analysis.notAnalysed("automatic")
-                                : classifier.analyse(text.text(), languages.detect(text.text()))))
-                .toList();
+        List<Analysed> batch =
+                tickets.customerTexts(messages).stream().map(this::read).toList();
         if (batch.isEmpty()) {
             return 0;
         }
@@ -201,21 +198,48 @@ class MessageAnalyser implements SmartLifecycle {
             // One message's reactions failed (a listener, a bump): the others must not wait for it.
             int stored = 0;
             for (Analysed one : batch) {
-                try {
-                    stored += Boolean.TRUE.equals(tx.execute(status -> keep(one))) ? 1 : 0;
-                } catch (RuntimeException failed) {
-                    // Keep the analysis, without its reactions, so the scan does not retry it forever.
-                    log.warn(
-                            "Reactions to the analysis of message {} failed; stored without them",
-                            one.text().message().value(),
-                            failed);
-                    stored += Boolean.TRUE.equals(
-                                    tx.execute(status -> store.insert(one.text().message(), one.analysis())))
-                            ? 1
-                            : 0;
-                }
+                stored += keepAlone(one) ? 1 : 0;
             }
             return stored;
+        }
+    }
+
+    /** The analysis of one text; a text the classifier cannot read is stored as not analysed, not retried. */
+    private Analysed read(CustomerText text) {
+        if (text.automatic()) {
+            return new Analysed(text, Analysis.notAnalysed("automatic"));
+        }
+        try {
+            return new Analysed(text, classifier.analyse(text.text(), languages.detect(text.text())));
+        } catch (RuntimeException e) {
+            log.warn("Message {} could not be analysed", text.message().value(), e);
+            return new Analysed(text, Analysis.notAnalysed("error"));
+        }
+    }
+
+    /**
+     * One message in a transaction of its own. A passing conflict (a deadlock, the ticket changed or merged
+     * meanwhile) is tried again; what still fails is stored without its reactions, so the scan does not
+     * retry it for ever.
+     */
+    private boolean keepAlone(Analysed one) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Boolean.TRUE.equals(tx.execute(status -> keep(one)));
+            } catch (RuntimeException failed) {
+                boolean passing = failed instanceof org.springframework.dao.TransientDataAccessException
+                        || failed instanceof org.springframework.dao.ConcurrencyFailureException
+                        || failed instanceof org.rapport.shared.ConflictException;
+                if (passing && attempt < 3) {
+                    continue;
+                }
+                log.warn(
+                        "Reactions to the analysis of message {} failed; stored without them",
+                        one.text().message().value(),
+                        failed);
+                return Boolean.TRUE.equals(
+                        tx.execute(status -> store.insert(one.text().message(), one.analysis())));
+            }
         }
     }
 
@@ -228,10 +252,13 @@ class MessageAnalyser implements SmartLifecycle {
         if (!store.insert(text.message(), analysis)) {
             return false;
         }
-        if (analysis.analysed()) {
+        // Messages from before analysis existed (the first start on an old help desk) are analysed and
+        // stored, but nothing reacts to them: no priority raised, no notice, no ticket rerouted.
+        boolean recent = text.createdAt().isAfter(java.time.Instant.now().minus(RECENT));
+        if (analysis.analysed() && recent) {
             bump.apply(text.ticket(), analysis);
         }
-        events.publishEvent(new MessageAnalysed(text.message(), text.ticket(), text.customer(), analysis));
+        events.publishEvent(new MessageAnalysed(text.message(), text.ticket(), text.customer(), analysis, recent));
         return true;
     }
 }

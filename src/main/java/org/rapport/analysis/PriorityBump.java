@@ -40,6 +40,7 @@ class PriorityBump {
         }
         String because = analysis.cues().stream()
                 .filter(c -> c.label().startsWith("anger") || c.label().equals("urgency"))
+                .filter(c -> !Analysis.insideAbuse(analysis, c)) // the audit trail must not repeat masked words
                 .map(c -> "\"" + c.span().text() + "\"")
                 .distinct()
                 .limit(4)
@@ -53,7 +54,7 @@ class PriorityBump {
         service.update(
                 id,
                 new TicketChanges(null, null, rule.to(), null, null, null, null),
-                null,
+                ticket.version(), // decided on this version: a priority set meanwhile is not overwritten
                 new Actor(Actor.Kind.SYSTEM, null, label.length() > 200 ? label.substring(0, 200) : label));
         return true;
     }

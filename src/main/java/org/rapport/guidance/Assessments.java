@@ -29,7 +29,8 @@ public class Assessments {
     }
 
     public TicketAssessment of(TicketId ticket) {
-        return jdbc.sql("SELECT verdict, reason, policy_id, set_by, set_at FROM ticket_assessment WHERE ticket_id = ?")
+        return jdbc.sql(
+                        "SELECT verdict, reason, policy_id, set_by, set_at FROM guidance_assessment WHERE ticket_id = ?")
                 .param(ticket.value())
                 .query((rs, i) -> new TicketAssessment(
                         ticket,
@@ -45,10 +46,7 @@ public class Assessments {
     /** Sets the assessment; the caller has already checked the actor may see the ticket. */
     @Transactional
     public TicketAssessment set(TicketId ticket, Assessment verdict, String reason, Long policyId, Actor actor) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.length() > MAX_REASON) {
-            throw new InvalidValueException("reason", "at most " + MAX_REASON + " characters");
-        }
+        String why = reason == null ? "" : org.rapport.shared.Texts.block("reason", reason.strip(), MAX_REASON);
         if (verdict != Assessment.UNDETERMINED && why.isEmpty() && policyId == null) {
             throw new InvalidValueException("reason", "say why, or name the policy the assessment rests on");
         }
@@ -58,7 +56,7 @@ public class Assessments {
         TicketAssessment before = of(ticket);
         AgentId by = actor.kind() == Actor.Kind.AGENT ? new AgentId(actor.id()) : null;
         jdbc.sql("""
-                        INSERT INTO ticket_assessment (ticket_id, verdict, reason, policy_id, set_by, set_at)
+                        INSERT INTO guidance_assessment (ticket_id, verdict, reason, policy_id, set_by, set_at)
                         VALUES (?, ?, ?, ?, ?, now())
                         ON CONFLICT (ticket_id) DO UPDATE SET verdict = EXCLUDED.verdict, reason = EXCLUDED.reason,
                           policy_id = EXCLUDED.policy_id, set_by = EXCLUDED.set_by, set_at = EXCLUDED.set_at""")

@@ -34,7 +34,7 @@ public class BusinessCalendars {
         if (team == null) {
             return fallback;
         }
-        return jdbc.sql("SELECT zone, days, opens, closes FROM team_business_hours WHERE team_id = ?")
+        return jdbc.sql("SELECT zone, days, opens, closes FROM guidance_business_hours WHERE team_id = ?")
                 .param(team.value())
                 .query((rs, i) -> hours(
                         rs.getString(1),
@@ -48,17 +48,21 @@ public class BusinessCalendars {
     @Transactional
     public BusinessHours set(TeamId team, String zone, String days, LocalTime opens, LocalTime closes) {
         BusinessHours hours = hours(zone, days, opens, closes);
-        jdbc.sql("""
-                        INSERT INTO team_business_hours (team_id, zone, days, opens, closes) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (team_id) DO UPDATE SET zone = EXCLUDED.zone, days = EXCLUDED.days,
-                          opens = EXCLUDED.opens, closes = EXCLUDED.closes""")
-                .params(
-                        team.value(),
-                        hours.zone().getId(),
-                        hours.days().stream().map(DayOfWeek::name).sorted().collect(Collectors.joining(",")),
-                        hours.opens(),
-                        hours.closes())
-                .update();
+        try {
+            jdbc.sql("""
+                            INSERT INTO guidance_business_hours (team_id, zone, days, opens, closes) VALUES (?, ?, ?, ?, ?)
+                            ON CONFLICT (team_id) DO UPDATE SET zone = EXCLUDED.zone, days = EXCLUDED.days,
+                              opens = EXCLUDED.opens, closes = EXCLUDED.closes""")
+                    .params(
+                            team.value(),
+                            hours.zone().getId(),
+                            hours.days().stream().map(DayOfWeek::name).sorted().collect(Collectors.joining(",")),
+                            hours.opens(),
+                            hours.closes())
+                    .update();
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            throw new org.rapport.shared.NotFoundException("Team", team.value()); // the team does not exist
+        }
         return hours;
     }
 

@@ -36,8 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class Commitments {
 
     private static final Logger log = LoggerFactory.getLogger(Commitments.class);
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
     private static final String COLUMNS = """
-            c.id, c.ticket_id, t.number, c.message_id, c.agent_id, c.kind, c.quote, c.due_text, c.due_at, c.state,
+            c.id, c.ticket_id, c.ticket_number, c.message_id, c.agent_id, c.kind, c.quote, c.due_text, c.due_at, c.state,
             c.corrected, c.created_at""";
 
     private final JdbcClient jdbc;
@@ -73,7 +75,13 @@ public class Commitments {
         if (message == null || ticket == null) {
             return;
         }
-        record(ticket, message, event.agent());
+        try {
+            record(ticket, message, event.agent());
+        } catch (RuntimeException e) {
+            // Reading promises must never cost the customer their reply: the reply goes out, the agent can
+            // still see their promises in the text.
+            log.warn("Could not read the promises of message {}", message.id().value(), e);
+        }
     }
 
     int record(Ticket ticket, Message message, AgentId agent) {
@@ -83,10 +91,12 @@ public class Commitments {
             String dueText = promise.due() == null ? null : promise.due().text();
             Instant due = due(dueText, message.createdAt(), hours);
             jdbc.sql("""
-                            INSERT INTO commitment (ticket_id, message_id, agent_id, kind, quote, due_text, due_at)
-                            VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                            INSERT INTO guidance_commitment (ticket_id, ticket_number, message_id, agent_id, kind, quote, due_text,
+                              due_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
                     .params(
                             ticket.id().value(),
+                            ticket.number(),
                             message.id().value(),
                             agent == null ? null : agent.value(),
                             promise.kind(),
@@ -116,8 +126,7 @@ public class Commitments {
     }
 
     public List<Commitment> of(TicketId ticket) {
-        return jdbc.sql("SELECT " + COLUMNS
-                        + " FROM commitment c JOIN ticket t ON t.id = c.ticket_id WHERE c.ticket_id = ? ORDER BY c.id")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM guidance_commitment c WHERE c.ticket_id = ? ORDER BY c.id")
                 .param(ticket.value())
                 .query(this::commitment)
                 .list();
@@ -126,7 +135,7 @@ public class Commitments {
     /** The agent's open promises, soonest due first (overdue at the top). */
     public List<Commitment> openFor(AgentId agent, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM commitment c JOIN ticket t ON t.id = c.ticket_id
+                         FROM guidance_commitment c
                         WHERE c.agent_id = ? AND c.state = 'open' ORDER BY c.due_at NULLS LAST, c.id LIMIT ?""")
                 .params(agent.value(), limit)
                 .query(this::commitment)
@@ -136,7 +145,7 @@ public class Commitments {
     /** Every open promise past due, for supervisors. */
     public List<Commitment> overdue(Instant now, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + """
-                         FROM commitment c JOIN ticket t ON t.id = c.ticket_id
+                         FROM guidance_commitment c
                         WHERE c.state = 'open' AND c.due_at < ? ORDER BY c.due_at, c.id LIMIT ?""")
                 .params(Timestamp.from(now), limit)
                 .query(this::commitment)
@@ -144,7 +153,7 @@ public class Commitments {
     }
 
     public Commitment get(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM commitment c JOIN ticket t ON t.id = c.ticket_id WHERE c.id = ?")
+        return jdbc.sql("SELECT " + COLUMNS + " FROM guidance_commitment c WHERE c.id = ?")
                 .param(id)
                 .query(this::commitment)
                 .optional()
@@ -154,11 +163,11 @@ public class Commitments {
     /** The agent read the due date differently: theirs stands, and the trail says so. */
     @Transactional
     public void correct(long id, Instant due, Actor actor) {
-        if (due == null) {
-            throw new InvalidValueException("due", "a due date and time");
+        if (due == null || due.isBefore(EARLIEST) || due.isAfter(LATEST)) {
+            throw new InvalidValueException("due", "a due date and time between 2000 and 2200");
         }
         Commitment c = get(id);
-        jdbc.sql("UPDATE commitment SET due_at = ?, corrected = TRUE, overdue_alerted_at = NULL WHERE id = ?")
+        jdbc.sql("UPDATE guidance_commitment SET due_at = ?, corrected = TRUE, overdue_alerted_at = NULL WHERE id = ?")
                 .params(Timestamp.from(due), id)
                 .update();
         service.audit(c.ticket(), actor, "commitment " + id + " due", String.valueOf(c.dueAt()), due.toString());
@@ -170,7 +179,7 @@ public class Commitments {
             throw new InvalidValueException("state", "kept, dismissed or open");
         }
         Commitment c = get(id);
-        jdbc.sql("UPDATE commitment SET state = ?, closed_at = CASE WHEN ? = 'open' THEN NULL ELSE now() END,"
+        jdbc.sql("UPDATE guidance_commitment SET state = ?, closed_at = CASE WHEN ? = 'open' THEN NULL ELSE now() END,"
                         + " closed_by = ? WHERE id = ?")
                 .params(state, state, actor.kind() == Actor.Kind.AGENT ? actor.id() : null, id)
                 .update();
@@ -183,7 +192,7 @@ public class Commitments {
     public int alertOverdue() {
         List<Commitment> due =
                 jdbc.sql("SELECT " + COLUMNS + """
-                         FROM commitment c JOIN ticket t ON t.id = c.ticket_id
+                         FROM guidance_commitment c
                         WHERE c.state = 'open' AND c.overdue_alerted_at IS NULL AND c.due_at < now()
                         ORDER BY c.due_at LIMIT 500 FOR UPDATE OF c SKIP LOCKED""").query(this::commitment).list();
         for (Commitment c : due) {
@@ -192,7 +201,7 @@ public class Commitments {
                 notices.notify(c.agent(), c.ticket(), "overdue", text);
             }
             notices.notifySupervisors(c.ticket(), "overdue", text);
-            jdbc.sql("UPDATE commitment SET overdue_alerted_at = now() WHERE id = ?")
+            jdbc.sql("UPDATE guidance_commitment SET overdue_alerted_at = now() WHERE id = ?")
                     .param(c.id())
                     .update();
             events.publishEvent(new CommitmentDue(c.id(), c.ticket(), c.agent(), c.quote()));
@@ -212,7 +221,7 @@ public class Commitments {
         return new Commitment(
                 rs.getLong("id"),
                 new TicketId(rs.getLong("ticket_id")),
-                rs.getLong("number"),
+                rs.getLong("ticket_number"),
                 new MessageId(rs.getLong("message_id")),
                 rs.getObject("agent_id") == null ? null : new AgentId(rs.getLong("agent_id")),
                 rs.getString("kind"),

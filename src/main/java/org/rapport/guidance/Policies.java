@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.rapport.shared.AgentId;
 import org.rapport.shared.InvalidValueException;
 import org.rapport.shared.NotFoundException;
+import org.rapport.shared.Texts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,8 +64,22 @@ public class Policies {
                 .list();
     }
 
+    /**
+     * What a policy version means today: the latest version of its key while the policy is in force (an
+     * assessment made under version 1 is checked against the limits an admin has set since), else itself.
+     */
+    public Policy inForce(Policy version) {
+        return versions(version.key()).stream()
+                .findFirst()
+                .filter(Policy::active)
+                .orElse(version);
+    }
+
     /** The policies with these ids (any version); an unknown id is an error, not silently ignored. */
     public List<Policy> get(Collection<Long> ids) {
+        if (ids.stream().anyMatch(java.util.Objects::isNull)) {
+            throw new InvalidValueException("policyIds", "a policy id must not be null");
+        }
         return ids.stream()
                 .distinct()
                 .map(id -> find(id).orElseThrow(() -> new NotFoundException("Policy", id)))
@@ -78,6 +93,7 @@ public class Policies {
             throw new InvalidValueException(
                     "key", "1–50 lower-case letters, digits or '-', starting with a letter or digit");
         }
+        lock(checked);
         if (!versions(checked).isEmpty()) {
             throw new org.rapport.shared.ConflictException(
                     "a policy with key '" + checked + "' exists: change it instead");
@@ -88,22 +104,22 @@ public class Policies {
     /** The next version of the policy; the earlier versions stay as they were. */
     @Transactional
     public Policy revise(String key, PolicyDraft draft, AgentId by) {
-        List<Policy> versions = versions(key);
-        if (versions.isEmpty()) {
-            throw new NotFoundException("Policy", key);
+        lock(key);
+        Policy latest = versions(key).stream().findFirst().orElseThrow(() -> new NotFoundException("Policy", key));
+        if (!latest.active()) {
+            throw new org.rapport.shared.ConflictException("policy '" + key + "' is retired: add a new one instead");
         }
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
-                .param("guidance_policy:" + key)
-                .query()
-                .singleRow();
-        int next = versions(key).getFirst().version() + 1;
-        return insert(key, next, draft, by);
+        return insert(key, latest.version() + 1, draft, by);
     }
 
     /** Retires a policy: a new, inactive version, so history shows when and by whom. */
     @Transactional
     public void retire(String key, AgentId by) {
+        lock(key);
         Policy latest = versions(key).stream().findFirst().orElseThrow(() -> new NotFoundException("Policy", key));
+        if (!latest.active()) {
+            return; // retired already
+        }
         Policy retired = insert(
                 key,
                 latest.version() + 1,
@@ -144,13 +160,24 @@ public class Policies {
                 .toList();
     }
 
+    /** Versions of one key are numbered one after the other: one writer per key at a time. */
+    private void lock(String key) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtext(?))")
+                .param("guidance_policy:" + key)
+                .query()
+                .singleRow();
+    }
+
     private Policy insert(String key, int version, PolicyDraft draft, AgentId by) {
-        String name = required("name", draft.name(), 200);
-        String kind = required("complaintKind", draft.complaintKind(), 200);
+        String name = Texts.line("name", draft.name(), 200, true);
+        String kind = Texts.line("complaintKind", draft.complaintKind(), 200, true);
         List<String> keywords = draft.keywords() == null
                 ? List.of()
                 : draft.keywords().stream()
-                        .map(k -> k.strip().toLowerCase(Locale.ROOT))
+                        .filter(java.util.Objects::nonNull)
+                        .map(k -> Texts.line("keywords", k, 50, false))
+                        .filter(java.util.Objects::nonNull)
+                        .map(k -> k.toLowerCase(Locale.ROOT))
                         .filter(k -> !k.isEmpty())
                         .distinct()
                         .toList();
@@ -159,6 +186,9 @@ public class Policies {
         }
         Set<String> remedies = new LinkedHashSet<>();
         for (String remedy : draft.remedies() == null ? Set.<String>of() : draft.remedies()) {
+            if (remedy == null) {
+                throw new InvalidValueException("remedies", "a remedy must not be null");
+            }
             String r = remedy.strip().toLowerCase(Locale.ROOT);
             if (!REMEDIES.contains(r)) {
                 throw new InvalidValueException("remedies", "'" + remedy + "' is not one of " + REMEDIES);
@@ -177,10 +207,9 @@ public class Policies {
                     "supervisorAbove",
                     "must not be below refundMax: amounts an agent may give alone need no supervisor");
         }
-        String wording = draft.wording() == null ? "" : draft.wording().strip();
-        if (wording.length() > 4000) {
-            throw new InvalidValueException("wording", "at most 4000 characters");
-        }
+        String wording = draft.wording() == null
+                ? ""
+                : Texts.block("wording", draft.wording().strip(), 4000);
         long id = jdbc.sql("""
                         INSERT INTO guidance_policy (key, version, name, complaint_kind, keywords, refund_max, refund_days,
                           remedies, supervisor_above, wording, created_by)
@@ -200,14 +229,6 @@ public class Policies {
                 .query(Long.class)
                 .single();
         return find(id).orElseThrow();
-    }
-
-    private static String required(String field, String value, int max) {
-        String v = value == null ? "" : value.strip();
-        if (v.isEmpty() || v.length() > max) {
-            throw new InvalidValueException(field, "1 to " + max + " characters");
-        }
-        return v;
     }
 
     private static void positive(String field, BigDecimal amount) {

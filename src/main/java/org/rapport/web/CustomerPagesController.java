@@ -33,10 +33,14 @@ class CustomerPagesController {
     private final CustomerService service;
     private final TicketQueries tickets;
 
-    CustomerPagesController(CustomerQueries customers, CustomerService service, TicketQueries tickets) {
+    private final TicketInsights insights;
+
+    CustomerPagesController(
+            CustomerQueries customers, CustomerService service, TicketQueries tickets, TicketInsights insights) {
         this.customers = customers;
         this.service = service;
         this.tickets = tickets;
+        this.insights = insights;
     }
 
     @GetMapping("/customers")
@@ -69,7 +73,10 @@ class CustomerPagesController {
         model.addAttribute("customer", customer);
         model.addAttribute("failing", customers.failing(customer.id()));
         model.addAttribute("tickets", theirs);
-        model.addAttribute("timeline", tickets.customerTimeline(customer.id(), scope, 100));
+        var timeline = tickets.customerTimeline(customer.id(), scope, 100);
+        model.addAttribute("timeline", timeline);
+        // The abuse shield holds here as on the ticket page.
+        model.addAttribute("insights", insights.insightsOf(timeline));
         model.addAttribute("identityKinds", IdentityKind.values());
         model.addAttribute("audit", customers.auditTrail(customer.id()));
         return "customer";

@@ -93,7 +93,9 @@ class TicketGuidanceController {
         TicketAssessment assessment = assessments.of(ticket.id());
         List<Policy> applying = assessment.policyId() == null
                 ? policies.suggest(customer).stream().limit(1).toList()
-                : policies.get(List.of(assessment.policyId()));
+                : policies.get(List.of(assessment.policyId())).stream()
+                        .map(policies::inForce)
+                        .toList();
         model.addAttribute(
                 "check", guidance.check(text, customer, assessment.verdict(), applying, calendars.of(ticket.team())));
         model.addAttribute("checkPolicies", applying);
@@ -127,7 +129,12 @@ class TicketGuidanceController {
     @GetMapping("/commitments")
     String list(Caller me, Model model) {
         TicketScope scope = WebConfiguration.scope(me);
-        model.addAttribute("mine", commitments.openFor(me.agent(), 200));
+        // Only promises on tickets the agent may still open (moved to another team: not theirs to see).
+        model.addAttribute(
+                "mine",
+                commitments.openFor(me.agent(), 200).stream()
+                        .filter(c -> tickets.find(c.ticket(), scope).isPresent())
+                        .toList());
         List<Commitment> overdue = me.role().seesAllTeams()
                 ? commitments.overdue(Instant.now(), 200).stream()
                         .filter(c -> tickets.find(c.ticket(), scope).isPresent())

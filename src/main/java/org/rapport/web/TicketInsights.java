@@ -15,6 +15,7 @@ import org.rapport.guidance.BusinessCalendars;
 import org.rapport.guidance.Commitments;
 import org.rapport.guidance.Policies;
 import org.rapport.guidance.Policy;
+import org.rapport.guidance.TicketAssessment;
 import org.rapport.shared.MessageId;
 import org.rapport.ticket.AuthorKind;
 import org.rapport.ticket.Message;
@@ -65,9 +66,15 @@ class TicketInsights {
         String customer = TicketPageController.latestCustomerMessage(messages)
                 .map(Message::text)
                 .orElse(null);
-        model.addAttribute("assessment", assessments.of(ticket.id()));
+        TicketAssessment assessment = assessments.of(ticket.id());
+        model.addAttribute("assessment", assessment);
         model.addAttribute("verdicts", org.rapport.guidance.Assessment.values());
-        model.addAttribute("policies", policies.current());
+        List<Policy> choices = new java.util.ArrayList<>(policies.current());
+        if (assessment.policyId() != null && choices.stream().noneMatch(p -> p.id() == assessment.policyId())) {
+            // The version the assessment rests on stays selectable, so saving the form does not drop it.
+            choices.addAll(policies.get(List.of(assessment.policyId())));
+        }
+        model.addAttribute("policies", choices);
         model.addAttribute(
                 "suggested", policies.suggest(customer).stream().map(Policy::id).toList());
         model.addAttribute("commitments", commitments.of(ticket.id()));
@@ -75,20 +82,33 @@ class TicketInsights {
         model.addAttribute("now", java.time.Instant.now());
     }
 
-    void fill(List<Message> messages, List<String> tags, Model model) {
-        List<MessageId> fromCustomer = messages.stream()
-                .filter(m -> m.authorKind() == AuthorKind.CUSTOMER)
-                .map(Message::id)
-                .toList();
-        Map<MessageId, Analysis> found = analyses.of(fromCustomer);
+    /** Each customer message's badges and shielded text, by message id. */
+    Map<Long, Insight> insightsOf(List<Message> messages) {
+        return insightsOf(messages, analyses.of(fromCustomer(messages)));
+    }
+
+    private static Map<Long, Insight> insightsOf(List<Message> messages, Map<MessageId, Analysis> found) {
         Map<Long, Insight> insights = new HashMap<>();
         for (Message m : messages) {
             Analysis a = found.get(m.id());
             if (a != null) {
-                List<Shield.Segment> segments = Shield.segments(m.text(), a);
-                insights.put(m.id().value(), new Insight(badges(a), segments, Shield.masks(a)));
+                insights.put(m.id().value(), new Insight(badges(a), Shield.segments(m.text(), a), Shield.masks(a)));
             }
         }
+        return insights;
+    }
+
+    private static List<MessageId> fromCustomer(List<Message> messages) {
+        return messages.stream()
+                .filter(m -> m.authorKind() == AuthorKind.CUSTOMER)
+                .map(Message::id)
+                .toList();
+    }
+
+    void fill(List<Message> messages, List<String> tags, Model model) {
+        List<MessageId> fromCustomer = fromCustomer(messages);
+        Map<MessageId, Analysis> found = analyses.of(fromCustomer);
+        Map<Long, Insight> insights = insightsOf(messages, found);
         EmotionTrend trend = AnalysisQueries.trend(fromCustomer, found);
         model.addAttribute("insights", insights);
         model.addAttribute("trend", trend);
@@ -138,6 +158,7 @@ class TicketInsights {
     private static String because(Analysis a, String label) {
         String words = a.cues().stream()
                 .filter(c -> c.label().equals(label) || c.label().startsWith(label + ":"))
+                .filter(c -> !Analysis.insideAbuse(a, c)) // a tooltip must not show what the shield hides
                 .map(Cue::span)
                 .map(s -> "“" + s.text() + "”")
                 .distinct()

@@ -49,6 +49,17 @@ class WebErrors {
         return new ModelAndView("redirect:" + back(request));
     }
 
+    /**
+     * A value the database refused (a NUL byte, a date out of its range, a row that vanished meanwhile):
+     * the agent's mistake or a race, never a server error page. Nothing was changed.
+     */
+    @ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+    ModelAndView refusedByDatabase(RuntimeException ex, HttpServletRequest request) {
+        return refused(
+                new InvalidValueException("value", "That was not saved: a value could not be stored as given."),
+                request);
+    }
+
     /** The signed-in agent was deactivated (or removed) since: end the session, back to sign-in. */
     @ExceptionHandler(AuthenticationException.class)
     String signedOut(HttpServletRequest request, HttpServletResponse response) {

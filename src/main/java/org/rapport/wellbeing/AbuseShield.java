@@ -70,11 +70,15 @@ public class AbuseShield {
     @EventListener
     void on(MessageAnalysed event) {
         Analysis.Abuse abuse = event.analysis().abuse();
+        if (!event.recent()) {
+            return; // history analysed late: masked on the page, but nobody is told and nothing moves
+        }
         if (!abuse.present()) {
             if (event.analysis().analysed() && settings.current().routeAbusive() && abusiveBefore(event.customer())) {
-                // A sender who was abusive lately: with routing on, their new tickets go to the same people.
+                // A sender who was abusive lately: with routing on, their new, unassigned tickets go to the
+                // designated agents too. A ticket someone already holds stays where it is.
                 tickets.find(event.ticket(), TicketScope.ALL)
-                        .filter(t -> t.mergedInto() == null)
+                        .filter(t -> t.mergedInto() == null && t.assignee() == null)
                         .ifPresent(t -> route(t, "its customer wrote abusively before."));
             }
             return;
@@ -92,7 +96,9 @@ public class AbuseShield {
         if (!ticket.tags().contains(TAG)) {
             List<String> tags = new ArrayList<>(ticket.tags());
             tags.add(TAG);
-            service.update(ticket.id(), new TicketChanges(null, null, null, null, null, tags, null), null, SHIELD);
+            // With the version read: a tag an agent adds meanwhile is not overwritten (the conflict is retried).
+            service.update(
+                    ticket.id(), new TicketChanges(null, null, null, null, null, tags, null), ticket.version(), SHIELD);
         }
         String what = abuse.category() + " (" + abuse.severity() + ") aimed at "
                 + switch (abuse.target()) {

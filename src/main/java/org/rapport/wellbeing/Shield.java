@@ -53,7 +53,7 @@ public final class Shield {
     // The words that trigger a cue are often the start of the insult ("you are an incompetent …"): the
     // rest of the clause goes under the mask too, up to punctuation or a joining word, at most a few words.
     private static final java.util.Set<String> JOINERS = java.util.Set.of("and", "but", "so", "or", "because", "if");
-    private static final int MAX_EXTENSION = 40;
+    private static final int MAX_EXTENSION = Analysis.MASK_REACH;
 
     static int clauseEnd(String text, int end) {
         int limit = Math.min(text.length(), end + MAX_EXTENSION);

@@ -50,8 +50,10 @@ public class ShieldSettingsStore {
 
     @Transactional
     public ShieldSettings change(ShieldSettings settings) {
-        String macro =
-                settings.boundaryMacro() == null ? "" : settings.boundaryMacro().strip();
+        String macro = settings.boundaryMacro() == null
+                ? ""
+                : org.rapport.shared.Texts.block(
+                        "boundaryMacro", settings.boundaryMacro().strip(), ShieldSettings.MAX_MACRO);
         if (macro.isEmpty()) {
             throw new InvalidValueException("boundaryMacro", "the boundary reply must not be empty");
         }

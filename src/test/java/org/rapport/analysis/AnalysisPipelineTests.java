@@ -141,7 +141,7 @@ class AnalysisPipelineTests {
         MessageId message = firstMessage(ticket);
         analysed(message);
         // As if the queue had lost it: forget the analysis and scan from before the message again.
-        jdbc.sql("DELETE FROM message_analysis WHERE message_id = ?")
+        jdbc.sql("DELETE FROM analysis_result WHERE message_id = ?")
                 .param(message.value())
                 .update();
         jdbc.sql("UPDATE analysis_progress SET checked_up_to = ? WHERE id = 1")
@@ -178,5 +178,39 @@ class AnalysisPipelineTests {
                         .direction())
                 .isEqualTo("worsening");
         assertThat(AnalysisQueries.trend(List.of(one), Map.of()).direction()).isEqualTo("none");
+    }
+
+    @Test
+    void oldMessagesAnalysedLateAreStoredButNothingReactsToThem() {
+        Account agent = accounts.inNewTeam(Role.AGENT);
+        TicketId ticket = new TicketId(api.openTicket(
+                        agent.token(),
+                        agent.team().value(),
+                        "Old and angry",
+                        "THIRD time I write, I am furious and need this TODAY. You are an incompetent idiot.")
+                .get("id")
+                .asLong());
+        MessageId message = firstMessage(ticket);
+        analysed(message);
+        // As on the first start of an old help desk: the message is from yesterday and has no analysis yet.
+        jdbc.sql("DELETE FROM analysis_result WHERE message_id = ?")
+                .param(message.value())
+                .update();
+        jdbc.sql("UPDATE ticket_message SET created_at = now() - interval '1 day' WHERE id = ?")
+                .param(message.value())
+                .update();
+        jdbc.sql("UPDATE ticket SET priority = 'NORMAL', priority_rank = 1, tags = '{}' WHERE id = ?")
+                .param(ticket.value())
+                .update();
+        int before = heard.events.size();
+
+        assertThat(analyser.analyse(List.of(message))).isOne();
+
+        assertThat(analyses.of(List.of(message)).get(message).abuse().present()).isTrue();
+        assertThat(heard.events.subList(before, heard.events.size()))
+                .singleElement()
+                .satisfies(e -> assertThat(e.recent()).isFalse());
+        assertThat(tickets.get(ticket, TicketScope.ALL).priority()).isEqualTo(Priority.NORMAL);
+        assertThat(tickets.get(ticket, TicketScope.ALL).tags()).isEmpty();
     }
 }

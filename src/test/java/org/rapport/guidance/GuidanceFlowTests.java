@@ -124,6 +124,10 @@ class GuidanceFlowTests {
                 body.replace("\"refund\", \"replacement\"", "\"teleport\""),
                 body.replace("\"name\": \"Late delivery\"", "\"name\": \"\""),
                 body.replace("\"supervisorAbove\": 100", "\"supervisorAbove\": 10"),
+                body.replace("[\"parcel\", \"late\"]", "[null, \"late\"]").replace("\"late\"]", "\"la\\u0000te\"]"),
+                body.replace("[\"refund\", \"replacement\"]", "[null]"),
+                body.replace("\"name\": \"Late delivery\"", "\"name\": \"Late\\u0000delivery\"")
+                        .replace("\"key\": \"" + key + "\", ", ""),
                 "{not json")) {
             assertThat(json("PUT", admin.token(), "/api/v1/guidance/policies/" + key, bad)
                             .getResponse()
@@ -139,6 +143,17 @@ class GuidanceFlowTests {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(204);
+        // Retired is retired: changing it is a conflict, retiring again changes nothing.
+        assertThat(json("PUT", admin.token(), "/api/v1/guidance/policies/" + key, body)
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(409);
+        assertThat(json("DELETE", admin.token(), "/api/v1/guidance/policies/" + key, null)
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(204);
+        assertThat(api.json(api.get(agent.token(), "/api/v1/guidance/policies/" + key + "/versions")))
+                .hasSize(3);
         assertThat(api.json(api.get(agent.token(), "/api/v1/guidance/policies")).toString())
                 .doesNotContain(key);
     }
@@ -162,6 +177,7 @@ class GuidanceFlowTests {
                 "{\"draft\": 42}",
                 "{\"draft\": \"ok\", \"assessment\": \"maybe\"}",
                 "{\"draft\": \"ok\", \"policyIds\": [999999999]}",
+                "{\"draft\": \"ok\", \"policyIds\": [null]}",
                 "{\"draft\": \"" + "a".repeat(20_001) + "\"}")) {
             int status = json("POST", reader.token(), "/api/v1/guidance/check", bad)
                     .getResponse()
@@ -186,6 +202,14 @@ class GuidanceFlowTests {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(400); // a verdict needs a reason or a policy
+        assertThat(json(
+                                "PUT",
+                                agent.token(),
+                                "/api/v1/tickets/" + id + "/assessment",
+                                "{\"verdict\": \"justified\", \"reason\": \"bad\\u0000byte\"}")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(400);
         assertThat(json("PUT", agent.token(), "/api/v1/tickets/" + id + "/assessment", body)
                         .getResponse()
                         .getStatus())
@@ -259,12 +283,20 @@ class GuidanceFlowTests {
                         .with(csrf())
                         .param("state", "dismissed"))
                 .andExpect(status().isNotFound());
+        assertThat(json(
+                                "PATCH",
+                                agent.token(),
+                                "/api/v1/commitments/" + commitment,
+                                "{\"dueAt\": \"+1000000000-12-31T23:59:59Z\"}")
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(400);
         assertThat(json("PATCH", stranger.token(), "/api/v1/commitments/" + commitment, "{\"state\": \"kept\"}")
                         .getResponse()
                         .getStatus())
                 .isEqualTo(404);
 
-        jdbc.sql("UPDATE commitment SET due_at = now() - interval '1 hour' WHERE id = ?")
+        jdbc.sql("UPDATE guidance_commitment SET due_at = now() - interval '1 hour' WHERE id = ?")
                 .param(commitment)
                 .update();
         commitments.alertOverdue();

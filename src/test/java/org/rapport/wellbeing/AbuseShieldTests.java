@@ -92,7 +92,7 @@ class AbuseShieldTests {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains("My router has been dead for a week.");
-        assertThat(page).doesNotContain("incompetent idiot");
+        assertThat(page).doesNotContain("incompetent").doesNotContain("idiot"); // nor in any tooltip
         assertThat(page).contains("Hidden: insult").contains("boundary reply");
 
         long message = tickets.messages(ticket, TicketScope.ALL).getFirst().id().value();
@@ -110,6 +110,14 @@ class AbuseShieldTests {
             assertThat(e.actor().id()).isEqualTo(agent.agent().value());
             assertThat(e.after()).isEqualTo("message " + message);
         });
+        // The customer's page shields the same passage.
+        String customerPage = mvc.perform(
+                        get("/customers/" + flagged.customer().value()).with(as(agent, "AGENT")))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(customerPage).contains("My router has been dead for a week.").doesNotContain("idiot");
         // Nothing is deleted: the API still has every word.
         assertThat(tickets.messages(ticket, TicketScope.ALL).getFirst().text()).isEqualTo(ABUSE);
 
