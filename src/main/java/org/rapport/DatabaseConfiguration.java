@@ -30,6 +30,7 @@ class DatabaseConfiguration {
         EmbeddedPostgres postgres = EmbeddedPostgresServer.acquire(properties);
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setUsername("postgres");
+        config.setPassword(EmbeddedPostgresServer.password(properties));
         return new EmbeddedDataSource(config, properties);
     }
 

@@ -134,6 +134,7 @@ final class EmbeddedPostgresServer {
         });
         try {
             org.springframework.util.FileSystemUtils.deleteRecursively(directory);
+            Files.deleteIfExists(secretFile(directory));
         } catch (IOException e) {
             // Only a temporary directory is left behind.
         }
@@ -157,6 +158,11 @@ final class EmbeddedPostgresServer {
             Files.createDirectories(directory);
             stopOrphanedServer(directory);
             long started = System.nanoTime();
+            Path hba = directory.resolve("pg_hba.conf");
+            if (Files.exists(directory.resolve("PG_VERSION"))) {
+                // zonky checks that the server is up by connecting without a password: open for the start.
+                Files.writeString(hba, access("trust"));
+            }
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(directory)
                     .setCleanDataDirectory(false)
@@ -170,6 +176,7 @@ final class EmbeddedPostgresServer {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setRegisterShutdownHook(false)
                     .start();
+            lockDown(postgres, hba, secretFile(directory));
             log.info(
                     "Embedded PostgreSQL 18 started in {} ms on port {}, data in {}",
                     Duration.ofNanos(System.nanoTime() - started).toMillis(),
@@ -178,6 +185,77 @@ final class EmbeddedPostgresServer {
             return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + directory, e);
+        }
+    }
+
+    /**
+     * From here on only who knows the secret gets in: the postgres role gets a password kept in a file only
+     * this operating-system user may read ({@code <data>/postgres.secret}), and every connection, over TCP
+     * or the socket, needs it. The server was open (trust) for the moments of its start only.
+     */
+    private static void lockDown(EmbeddedPostgres postgres, Path hba, Path secretFile) throws IOException {
+        String secret = secret(secretFile);
+        try (java.sql.Connection connection = postgres.getPostgresDatabase().getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            // The secret is hex from our own generator: nothing in it needs quoting.
+            statement.execute("ALTER ROLE postgres PASSWORD '" + secret + "'");
+            Files.writeString(hba, access("scram-sha-256"));
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (java.sql.SQLException e) {
+            throw new IOException("Could not protect the embedded PostgreSQL with a password", e);
+        }
+    }
+
+    private static String access(String method) {
+        return """
+                # Written by Rapport at each start: connections need the password in postgres.secret.
+                local   all             all                                     %1$s
+                host    all             all             127.0.0.1/32            %1$s
+                host    all             all             ::1/128                 %1$s
+                local   replication     all                                     %1$s
+                host    replication     all             127.0.0.1/32            %1$s
+                host    replication     all             ::1/128                 %1$s
+                """.formatted(method);
+    }
+
+    static Path secretFile(Path directory) {
+        return directory.resolveSibling(directory.getFileName() + ".secret");
+    }
+
+    /** The embedded server's password: read, or made (random, 256 bits) and kept readable by this user only. */
+    static String secret(Path file) throws IOException {
+        if (Files.exists(file)) {
+            String kept = Files.readString(file).strip();
+            if (kept.matches("[0-9a-f]{64}")) {
+                return kept;
+            }
+        }
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        String secret = java.util.HexFormat.of().formatHex(random);
+        Path temporary = file.resolveSibling(file.getFileName() + ".new");
+        Files.deleteIfExists(temporary);
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createFile(
+                    temporary,
+                    java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.writeString(temporary, secret + "\n");
+        Files.move(
+                temporary,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return secret;
+    }
+
+    /** The password the application connects with. */
+    static String password(DatabaseProperties properties) {
+        try {
+            return secret(secretFile(directory(properties)));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("Cannot read the embedded PostgreSQL's password", e);
         }
     }
 

@@ -1,7 +1,7 @@
 -- What each inbound customer message shows (module analysis): the main scores as columns for queries, and
 -- the whole result (labels, cues with their spans) as JSON.
 -- Keyed by message: merges and splits move messages between tickets, the analysis stays with the message.
-CREATE TABLE analysis_result (
+CREATE TABLE message_analysis (
     message_id     BIGINT PRIMARY KEY REFERENCES ticket_message (id),
     analysed       BOOLEAN NOT NULL,
     language       TEXT NOT NULL,
@@ -17,7 +17,7 @@ CREATE TABLE analysis_result (
     result         JSONB NOT NULL,
     analysed_at    TIMESTAMPTZ NOT NULL DEFAULT now()
 );
-CREATE INDEX analysis_result_abusive_idx ON analysis_result (message_id) WHERE abuse_category <> 'none';
+CREATE INDEX message_analysis_abusive_idx ON message_analysis (message_id) WHERE abuse_category <> 'none';
 
 -- How far the catch-up scan has checked that every customer message has its analysis.
 CREATE TABLE analysis_progress (

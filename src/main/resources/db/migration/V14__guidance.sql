@@ -19,7 +19,7 @@ CREATE TABLE guidance_policy (
 );
 
 -- Is the complaint justified? Set by the agent, resting on a policy version where one applies.
-CREATE TABLE guidance_assessment (
+CREATE TABLE ticket_assessment (
     ticket_id  BIGINT PRIMARY KEY REFERENCES ticket (id),
     verdict    TEXT NOT NULL,
     reason     TEXT NOT NULL DEFAULT '',
@@ -29,10 +29,9 @@ CREATE TABLE guidance_assessment (
 );
 
 -- Promises made in sent replies, with their due dates: kept, dismissed (not a promise) or still open.
-CREATE TABLE guidance_commitment (
+CREATE TABLE commitment (
     id                 BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     ticket_id          BIGINT NOT NULL REFERENCES ticket (id),
-    ticket_number      BIGINT NOT NULL,
     message_id         BIGINT NOT NULL REFERENCES ticket_message (id),
     agent_id           BIGINT REFERENCES agent (id),
     kind               TEXT NOT NULL,
@@ -46,12 +45,12 @@ CREATE TABLE guidance_commitment (
     closed_at          TIMESTAMPTZ,
     closed_by          BIGINT REFERENCES agent (id)
 );
-CREATE INDEX guidance_commitment_ticket_idx ON guidance_commitment (ticket_id, id);
-CREATE INDEX guidance_commitment_agent_open_idx ON guidance_commitment (agent_id, due_at) WHERE state = 'open';
-CREATE INDEX guidance_commitment_overdue_idx ON guidance_commitment (due_at) WHERE state = 'open' AND overdue_alerted_at IS NULL;
+CREATE INDEX commitment_ticket_idx ON commitment (ticket_id, id);
+CREATE INDEX commitment_agent_open_idx ON commitment (agent_id, due_at) WHERE state = 'open';
+CREATE INDEX commitment_overdue_idx ON commitment (due_at) WHERE state = 'open' AND overdue_alerted_at IS NULL;
 
 -- When a team works, for due dates such as "within 3 business days". Teams without a row use the default.
-CREATE TABLE guidance_business_hours (
+CREATE TABLE team_business_hours (
     team_id BIGINT PRIMARY KEY REFERENCES agent_team (id),
     zone    TEXT NOT NULL,
     days    TEXT NOT NULL,

@@ -19,7 +19,7 @@ class EmbeddedPostgresServerTests {
         DatabaseProperties properties = new DatabaseProperties(null, null, null, dataDir, 5, 0, true, false);
 
         try (EmbeddedPostgres first = EmbeddedPostgresServer.boot(properties.embeddedDirectory(), properties);
-                Connection connection = first.getPostgresDatabase().getConnection()) {
+                Connection connection = connect(first, properties)) {
             connection.createStatement().execute("CREATE TABLE kept (note TEXT)");
             connection.createStatement().execute("INSERT INTO kept VALUES ('still here')");
             try (ResultSet rs = connection.createStatement().executeQuery("SHOW synchronous_commit")) {
@@ -29,12 +29,41 @@ class EmbeddedPostgresServerTests {
         }
 
         try (EmbeddedPostgres second = EmbeddedPostgresServer.boot(properties.embeddedDirectory(), properties);
-                Connection connection = second.getPostgresDatabase().getConnection();
+                Connection connection = connect(second, properties);
                 ResultSet rs = connection.createStatement().executeQuery("SELECT note FROM kept")) {
             assertThat(rs.next()).isTrue();
             assertThat(rs.getString(1)).isEqualTo("still here");
         }
         assertThat(dataDir.resolve("postgres/PG_VERSION")).content().startsWith("18");
+    }
+
+    static Connection connect(EmbeddedPostgres postgres, DatabaseProperties properties) throws Exception {
+        return java.sql.DriverManager.getConnection(
+                postgres.getJdbcUrl("postgres", "postgres"), "postgres", EmbeddedPostgresServer.password(properties));
+    }
+
+    @Test
+    void onlyWhoKnowsTheSecretGetsIn(@TempDir Path dataDir) throws Exception {
+        DatabaseProperties properties = new DatabaseProperties(null, null, null, dataDir, 5, 0, true, false);
+        for (int start = 0; start < 2; start++) { // a fresh directory, then a restart on it
+            try (EmbeddedPostgres postgres = EmbeddedPostgresServer.boot(properties.embeddedDirectory(), properties)) {
+                String url = postgres.getJdbcUrl("postgres", "postgres");
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> java.sql.DriverManager.getConnection(url, "postgres", ""))
+                        .isInstanceOf(java.sql.SQLException.class);
+                org.assertj.core.api.Assertions.assertThatThrownBy(
+                                () -> java.sql.DriverManager.getConnection(url, "postgres", "guess"))
+                        .isInstanceOf(java.sql.SQLException.class);
+                try (Connection connection = connect(postgres, properties)) {
+                    assertThat(connection.isValid(2)).isTrue();
+                }
+            }
+        }
+        Path secret = EmbeddedPostgresServer.secretFile(properties.embeddedDirectory());
+        assertThat(java.nio.file.Files.getPosixFilePermissions(secret))
+                .containsExactlyInAnyOrder(
+                        java.nio.file.attribute.PosixFilePermission.OWNER_READ,
+                        java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
     }
 
     @Test
