@@ -102,6 +102,37 @@ class SecurityConfiguration {
             return http.build();
         }
 
+        /**
+         * Monitoring: probes need no token and learn only up or down; health details and metrics need an API
+         * token with the read scope. (The servlet request wrapper stays on here: health decides on details
+         * from the request's principal.)
+         */
+        @Bean
+        @Order(0)
+        SecurityFilterChain monitoringSecurity(HttpSecurity http, ApiTokens tokens, ProblemResponses problems)
+                throws Exception {
+            http.securityMatcher("/actuator/**")
+                    .csrf(AbstractHttpConfigurer::disable)
+                    .formLogin(AbstractHttpConfigurer::disable)
+                    .httpBasic(AbstractHttpConfigurer::disable)
+                    .logout(AbstractHttpConfigurer::disable)
+                    .requestCache(AbstractHttpConfigurer::disable)
+                    .sessionManagement(sm -> sm.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .addFilterBefore(new ApiTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+                    .authorizeHttpRequests(
+                            a -> a.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
+                                    .permitAll()
+                                    .requestMatchers(HttpMethod.GET, "/actuator/**")
+                                    .hasAuthority("SCOPE_READ")
+                                    .anyRequest()
+                                    .denyAll())
+                    .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                        response.setHeader("WWW-Authenticate", "Bearer");
+                        response.sendError(HttpStatus.UNAUTHORIZED.value());
+                    }));
+            return http.build();
+        }
+
         /** After sign-in, back to the page asked for, without Spring's {@code ?continue} marker in the URL. */
         private static HttpSessionRequestCache cleanReturnUrls() {
             HttpSessionRequestCache cache = new HttpSessionRequestCache();
@@ -128,7 +159,6 @@ class SecurityConfiguration {
                                     "/webjars/**",
                                     "/favicon.ico",
                                     "/error",
-                                    "/actuator/**",
                                     "/api-docs",
                                     "/api-docs/**",
                                     "/v3/api-docs/**",

@@ -22,6 +22,26 @@ class ApiAuthorizationTests {
     Accounts accounts;
 
     @Test
+    void monitoringTellsStrangersOnlyUpOrDown() throws Exception {
+        var reader = accounts.inNewTeam(Role.AGENT, Scope.READ);
+        MvcResult anonymous = api.perform(
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/actuator/health"), null);
+        assertThat(anonymous.getResponse().getStatus()).isEqualTo(200);
+        assertThat(anonymous.getResponse().getContentAsString()).contains("UP").doesNotContain("components");
+        assertThat(api.perform(
+                                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                                        "/actuator/prometheus"),
+                                null)
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(401);
+        assertThat(api.get(reader.token(), "/actuator/health").getResponse().getContentAsString())
+                .contains("components");
+        assertThat(api.get(reader.token(), "/actuator/prometheus").getResponse().getStatus())
+                .isEqualTo(200);
+    }
+
+    @Test
     void agentOfAnotherTeamGetsNotFoundForEveryTicketEndpoint() {
         var teamA = accounts.inNewTeam(Role.AGENT);
         var teamB = accounts.inNewTeam(Role.AGENT);
