@@ -22,7 +22,6 @@ import org.rapport.guidance.PromiseExtractor;
 import org.rapport.guidance.ReplyChecker;
 import picocli.CommandLine.Command;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 @Command(
         name = "guidance",
@@ -39,7 +38,6 @@ class GuidanceCommand {
                     + " {\"id\":…,\"error\":…}; the exit code is then 2.")
     static class Check implements Callable<Integer> {
 
-        private static final JsonMapper JSON = JsonMapper.builder().build();
         static final int MAX_DRAFT = 20_000;
 
         @Override
@@ -50,66 +48,36 @@ class GuidanceCommand {
         static int run(BufferedReader in, PrintStream out) throws Exception {
             ReplyChecker checker = new ReplyChecker(new LexiconEmotionClassifier());
             PromiseExtractor promises = new PromiseExtractor();
-            int exit = 0;
-            String line;
-            while ((line = in.readLine()) != null) {
-                if (line.isBlank()) {
-                    continue;
+            return JsonLines.run(in, out, (node, result) -> {
+                String draft = JsonLines.text(node, "draft", true);
+                if (draft.length() > MAX_DRAFT) {
+                    throw new IllegalArgumentException("draft longer than " + MAX_DRAFT + " characters");
                 }
-                Map<String, Object> result = new LinkedHashMap<>();
-                try {
-                    JsonNode node = JSON.readTree(line);
-                    result.put("id", node.has("id") ? JSON.treeToValue(node.get("id"), Object.class) : null);
-                    String draft = text(node, "draft", true);
-                    if (draft.length() > MAX_DRAFT) {
-                        throw new IllegalArgumentException("draft longer than " + MAX_DRAFT + " characters");
-                    }
-                    String customer = text(node, "customer", false);
-                    Assessment assessment = Assessment.parse(text(node, "assessment", false));
-                    Instant sentAt =
-                            node.hasNonNull("sent_at") ? Instant.parse(text(node, "sent_at", true)) : Instant.now();
-                    result.put("findings", checker.check(draft, customer, assessment, limits(node.get("policy"))));
-                    List<Map<String, Object>> found = new java.util.ArrayList<>();
-                    for (Promise p : promises.extract(draft)) {
-                        Map<String, Object> promise = new LinkedHashMap<>();
-                        promise.put("kind", p.kind());
-                        promise.put("quote", p.quote());
-                        promise.put("due", p.due());
-                        promise.put(
-                                "dueAt",
-                                p.due() == null
-                                        ? null
-                                        : DueDates.resolve(
-                                                        p.due().text(),
-                                                        sentAt.atZone(BusinessHours.STANDARD.zone()),
-                                                        BusinessHours.STANDARD)
-                                                .orElse(null));
-                        found.add(promise);
-                    }
-                    result.put("promises", found);
-                } catch (RuntimeException e) {
-                    result.putIfAbsent("id", null);
-                    result.put("error", e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
-                    exit = 2;
+                String customer = JsonLines.text(node, "customer", false);
+                Assessment assessment = Assessment.parse(JsonLines.text(node, "assessment", false));
+                Instant sentAt = node.hasNonNull("sent_at")
+                        ? Instant.parse(JsonLines.text(node, "sent_at", true))
+                        : Instant.now();
+                result.put("findings", checker.check(draft, customer, assessment, limits(node.get("policy"))));
+                List<Map<String, Object>> found = new java.util.ArrayList<>();
+                for (Promise p : promises.extract(draft)) {
+                    Map<String, Object> promise = new LinkedHashMap<>();
+                    promise.put("kind", p.kind());
+                    promise.put("quote", p.quote());
+                    promise.put("due", p.due());
+                    promise.put(
+                            "dueAt",
+                            p.due() == null
+                                    ? null
+                                    : DueDates.resolve(
+                                                    p.due().text(),
+                                                    sentAt.atZone(BusinessHours.STANDARD.zone()),
+                                                    BusinessHours.STANDARD)
+                                            .orElse(null));
+                    found.add(promise);
                 }
-                out.println(JSON.writeValueAsString(result));
-            }
-            out.flush();
-            return exit;
-        }
-
-        private static String text(JsonNode node, String field, boolean required) {
-            JsonNode value = node.get(field);
-            if (value == null || value.isNull()) {
-                if (required) {
-                    throw new IllegalArgumentException("each line needs a \"" + field + "\" string");
-                }
-                return null;
-            }
-            if (!value.isString()) {
-                throw new IllegalArgumentException("\"" + field + "\" must be a string");
-            }
-            return value.asString();
+                result.put("promises", found);
+            });
         }
 
         /** The policy fields as the labelled drafts write them; absent: no policy, no limit checked. */
