@@ -72,69 +72,13 @@ class GuidanceQualityTests {
     void precisionAndRecallStayAboveTheirFloors() throws IOException {
         ReplyChecker checker = new ReplyChecker(new LexiconEmotionClassifier());
         PromiseExtractor extractor = new PromiseExtractor();
-        JsonMapper json = JsonMapper.builder().build();
-        Map<String, Tally> tallies = new LinkedHashMap<>();
-        CODES.forEach(code -> tallies.put(code, new Tally()));
-        Tally promises = new Tally();
-        int matched = 0;
-        int kindRight = 0;
-        int dueRight = 0;
-        int drafts = 0;
-        try (InputStream in = getClass().getResourceAsStream("/analysis/drafts.jsonl")) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                drafts++;
-                JsonNode node = json.readTree(line);
-                String draft = node.get("draft").asString();
-                List<Finding> found = checker.check(
-                        draft,
-                        node.get("customer").asString(),
-                        Assessment.parse(node.get("assessment").asString()),
-                        limits(node.get("policy")));
-                for (String code : CODES) {
-                    score(code, expectedFindings(draft, node, code), found, tallies.get(code));
-                }
-
-                List<Span> expected = new ArrayList<>();
-                List<JsonNode> labels = new ArrayList<>();
-                for (JsonNode p : node.get("promises")) {
-                    expected.add(span(draft, p.get("quote").asString()));
-                    labels.add(p);
-                }
-                List<Promise> actual = extractor.extract(draft);
-                Set<Integer> used = new HashSet<>();
-                for (int i = 0; i < expected.size(); i++) {
-                    int best = -1;
-                    int bestOverlap = 0;
-                    for (int j = 0; j < actual.size(); j++) {
-                        int overlap = overlap(expected.get(i), actual.get(j).quote());
-                        if (!used.contains(j) && overlap > bestOverlap) {
-                            best = j;
-                            bestOverlap = overlap;
-                        }
-                    }
-                    if (best < 0) {
-                        promises.fn++;
-                        continue;
-                    }
-                    used.add(best);
-                    promises.tp++;
-                    matched++;
-                    Promise p = actual.get(best);
-                    JsonNode label = labels.get(i);
-                    kindRight += p.kind().equals(label.get("kind").asString()) ? 1 : 0;
-                    String expectedDue =
-                            label.get("due").isNull() ? null : label.get("due").asString();
-                    String actualDue = p.due() == null ? null : p.due().text();
-                    dueRight += expectedDue == null
-                            ? actualDue == null ? 1 : 0
-                            : expectedDue.equalsIgnoreCase(actualDue) ? 1 : 0;
-                }
-                promises.fp += actual.size() - used.size();
-            }
-        }
+        Measured dev = measure("/analysis/drafts.jsonl", checker, extractor);
+        Map<String, Tally> tallies = dev.tallies();
+        Tally promises = dev.promises();
+        int matched = dev.matched();
+        int kindRight = dev.kindRight();
+        int dueRight = dev.dueRight();
+        int drafts = dev.drafts();
 
         Map<String, double[]> floors = floors(FLOOR_ROW, 2);
         Map<String, double[]> accuracyFloors = floors(ACCURACY_ROW, 1);
@@ -207,6 +151,7 @@ class GuidanceQualityTests {
                 below.add(row.getKey());
             }
         }
+        heldOut(checker, extractor, report);
         report.append("\nLast measured: ").append(LocalDate.now()).append(".\n");
         if (REPORT.getParent() != null) {
             Files.createDirectories(REPORT.getParent());
@@ -216,6 +161,121 @@ class GuidanceQualityTests {
                 .as("checks below their floor in docs/guidance-quality.md")
                 .isEmpty();
     }
+
+    /** What the checks and the promise reader make of one labelled file. */
+    record Measured(int drafts, Map<String, Tally> tallies, Tally promises, int matched, int kindRight, int dueRight) {}
+
+    private Measured measure(String resource, ReplyChecker checker, PromiseExtractor extractor) throws IOException {
+        JsonMapper json = JsonMapper.builder().build();
+        Map<String, Tally> tallies = new LinkedHashMap<>();
+        CODES.forEach(code -> tallies.put(code, new Tally()));
+        Tally promises = new Tally();
+        int matched = 0;
+        int kindRight = 0;
+        int dueRight = 0;
+        int drafts = 0;
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                drafts++;
+                JsonNode node = json.readTree(line);
+                String draft = node.get("draft").asString();
+                List<Finding> found = checker.check(
+                        draft,
+                        node.get("customer").asString(),
+                        Assessment.parse(node.get("assessment").asString()),
+                        limits(node.get("policy")));
+                for (String code : CODES) {
+                    score(code, expectedFindings(draft, node, code), found, tallies.get(code));
+                }
+
+                List<Span> expected = new ArrayList<>();
+                List<JsonNode> labels = new ArrayList<>();
+                for (JsonNode p : node.get("promises")) {
+                    expected.add(span(draft, p.get("quote").asString()));
+                    labels.add(p);
+                }
+                List<Promise> actual = extractor.extract(draft);
+                Set<Integer> used = new HashSet<>();
+                for (int i = 0; i < expected.size(); i++) {
+                    int best = -1;
+                    int bestOverlap = 0;
+                    for (int j = 0; j < actual.size(); j++) {
+                        int overlap = overlap(expected.get(i), actual.get(j).quote());
+                        if (!used.contains(j) && overlap > bestOverlap) {
+                            best = j;
+                            bestOverlap = overlap;
+                        }
+                    }
+                    if (best < 0) {
+                        promises.fn++;
+                        continue;
+                    }
+                    used.add(best);
+                    promises.tp++;
+                    matched++;
+                    Promise p = actual.get(best);
+                    JsonNode label = labels.get(i);
+                    kindRight += p.kind().equals(label.get("kind").asString()) ? 1 : 0;
+                    String expectedDue =
+                            label.get("due").isNull() ? null : label.get("due").asString();
+                    String actualDue = p.due() == null ? null : p.due().text();
+                    dueRight += expectedDue == null
+                            ? actualDue == null ? 1 : 0
+                            : expectedDue.equalsIgnoreCase(actualDue) ? 1 : 0;
+                }
+                promises.fp += actual.size() - used.size();
+            }
+        }
+
+        return new Measured(drafts, tallies, promises, matched, kindRight, dueRight);
+    }
+
+    /**
+     * The same measures on the held-out drafts, written without looking at the rules and never used to tune
+     * them: what to expect on drafts the rules have not seen. Reported, with no floors.
+     */
+    private void heldOut(ReplyChecker checker, PromiseExtractor extractor, StringBuilder report) throws IOException {
+        if (getClass().getResource(HELD_OUT) == null) {
+            return;
+        }
+        Measured m = measure(HELD_OUT, checker, extractor);
+        report.append("""
+
+                ## Held-out set
+
+                The same measures on `heldout-drafts.jsonl` (%d drafts), written without looking at the rules and
+                never used to tune them: what to expect on drafts the rules have not seen. No floors.
+
+                | check | support | TP | FP | FN | precision | recall |
+                |---|---:|---:|---:|---:|---:|---:|
+                """.formatted(m.drafts()));
+        Map<String, Tally> rows = new LinkedHashMap<>(m.tallies());
+        rows.put("promise", m.promises());
+        for (Map.Entry<String, Tally> row : rows.entrySet()) {
+            Tally t = row.getValue();
+            report.append(String.format(
+                    Locale.ROOT,
+                    "| `%s` | %d | %d | %d | %d | %.2f | %.2f |%n",
+                    row.getKey(),
+                    t.tp + t.fn,
+                    t.tp,
+                    t.fp,
+                    t.fn,
+                    t.precision(),
+                    t.recall()));
+        }
+        report.append(String.format(
+                Locale.ROOT,
+                "%nOf %d promises found: kind right %.2f, due text right %.2f.%n",
+                m.matched(),
+                m.matched() == 0 ? 1 : m.kindRight() / (double) m.matched(),
+                m.matched() == 0 ? 1 : m.dueRight() / (double) m.matched()));
+    }
+
+    static final String HELD_OUT = "/analysis/heldout-drafts.jsonl";
 
     /** The expected findings of one code in a draft: spans for quoted codes, one null entry per missing-thing code. */
     private static List<Span> expectedFindings(String draft, JsonNode node, String code) {
