@@ -18,6 +18,7 @@ import org.rapport.ticket.TicketNotices;
 import org.rapport.ticket.TicketQueries;
 import org.rapport.ticket.TicketScope;
 import org.rapport.ticket.TicketService;
+import org.rapport.ticket.TicketsMerged;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -82,6 +83,19 @@ public class Commitments {
             // still see their promises in the text.
             log.warn("Could not read the promises of message {}", message.id().value(), e);
         }
+    }
+
+    /** A merge moves the messages, so the promises made in them move too: in the merge's own transaction. */
+    @EventListener
+    void on(TicketsMerged event) {
+        tickets.find(event.survivor(), TicketScope.ALL)
+                .ifPresent(survivor -> jdbc.sql(
+                                "UPDATE guidance_commitment SET ticket_id = ?, ticket_number = ? WHERE ticket_id = ?")
+                        .params(
+                                survivor.id().value(),
+                                survivor.number(),
+                                event.merged().value())
+                        .update());
     }
 
     int record(Ticket ticket, Message message, AgentId agent) {

@@ -328,5 +328,17 @@ class GuidanceFlowTests {
         assertThat(commitments.get(commitment).state()).isEqualTo("kept");
         assertThat(tickets.auditTrail(ticket, TicketScope.ALL))
                 .anySatisfy(e -> assertThat(e.field()).startsWith("commitment " + commitment));
+
+        // Merged into another ticket, the promise goes along with its message.
+        long other = api.openTicket(agent.token(), agent.team().value(), "Refund please, again")
+                .get("id")
+                .asLong();
+        long otherNumber = tickets.get(new TicketId(other), TicketScope.ALL).number();
+        assertThat(api.post(agent.token(), "/api/v1/tickets/" + id + "/merge", "{\"into\": " + other + "}")
+                        .getResponse()
+                        .getStatus())
+                .isBetween(200, 204);
+        assertThat(commitments.get(commitment).ticket()).isEqualTo(new TicketId(other));
+        assertThat(commitments.get(commitment).ticketNumber()).isEqualTo(otherNumber);
     }
 }
