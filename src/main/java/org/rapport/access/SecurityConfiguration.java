@@ -59,17 +59,10 @@ class SecurityConfiguration {
         @Order(1)
         SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, ProblemResponses problems)
                 throws Exception {
-            http.securityMatcher("/api/**")
-                    .csrf(AbstractHttpConfigurer::disable)
-                    .formLogin(AbstractHttpConfigurer::disable)
-                    .httpBasic(AbstractHttpConfigurer::disable)
-                    .logout(AbstractHttpConfigurer::disable)
-                    .requestCache(AbstractHttpConfigurer::disable)
+            bearerOnly(http.securityMatcher("/api/**"), tokens, problems)
                     // A bearer token or nothing: no anonymous principal, no servlet-API request wrapper.
                     .anonymous(AbstractHttpConfigurer::disable)
                     .servletApi(AbstractHttpConfigurer::disable)
-                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .addFilterBefore(new ApiTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
                     .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/**")
                             .hasAuthority("SCOPE_READ")
                             .requestMatchers(HttpMethod.HEAD, "/api/**")
@@ -111,14 +104,7 @@ class SecurityConfiguration {
         @Order(0)
         SecurityFilterChain monitoringSecurity(HttpSecurity http, ApiTokens tokens, ProblemResponses problems)
                 throws Exception {
-            http.securityMatcher("/actuator/**")
-                    .csrf(AbstractHttpConfigurer::disable)
-                    .formLogin(AbstractHttpConfigurer::disable)
-                    .httpBasic(AbstractHttpConfigurer::disable)
-                    .logout(AbstractHttpConfigurer::disable)
-                    .requestCache(AbstractHttpConfigurer::disable)
-                    .sessionManagement(sm -> sm.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                    .addFilterBefore(new ApiTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class)
+            bearerOnly(http.securityMatcher("/actuator/**"), tokens, problems)
                     .authorizeHttpRequests(
                             a -> a.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
                                     .permitAll()
@@ -131,6 +117,18 @@ class SecurityConfiguration {
                         response.sendError(HttpStatus.UNAUTHORIZED.value());
                     }));
             return http.build();
+        }
+
+        /** What the API and monitoring chains share: a bearer token per request, no session, no forms. */
+        private static HttpSecurity bearerOnly(HttpSecurity http, ApiTokens tokens, ProblemResponses problems)
+                throws Exception {
+            return http.csrf(AbstractHttpConfigurer::disable)
+                    .formLogin(AbstractHttpConfigurer::disable)
+                    .httpBasic(AbstractHttpConfigurer::disable)
+                    .logout(AbstractHttpConfigurer::disable)
+                    .requestCache(AbstractHttpConfigurer::disable)
+                    .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                    .addFilterBefore(new ApiTokenFilter(tokens, problems), UsernamePasswordAuthenticationFilter.class);
         }
 
         /** After sign-in, back to the page asked for, without Spring's {@code ?continue} marker in the URL. */
