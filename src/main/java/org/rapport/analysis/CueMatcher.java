@@ -8,9 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -282,15 +284,15 @@ final class CueMatcher {
                 if (close < 0) {
                     throw new IllegalArgumentException("unclosed " + c + " in " + phrase);
                 }
-                List<Node> next = new ArrayList<>(c == '[' ? frontier : List.of());
+                Set<Node> next = new LinkedHashSet<>(c == '[' ? frontier : List.of());
                 for (String sequence : phrase.substring(k + 1, close).split("\\|")) {
                     List<Node> reached = frontier;
                     for (String word : sequence.strip().split(" +")) {
                         reached = step(reached, word, vocabulary);
                     }
-                    reached.stream().filter(node -> !next.contains(node)).forEach(next::add);
+                    next.addAll(reached);
                 }
-                frontier = next;
+                frontier = new ArrayList<>(next);
                 k = close + 1;
             } else {
                 int space = phrase.indexOf(' ', k);
@@ -311,20 +313,17 @@ final class CueMatcher {
     }
 
     private static List<Node> step(List<Node> frontier, String position, Vocabulary vocabulary) {
-        List<Node> next = new ArrayList<>();
+        // A set: the frontier of a phrase with many alternatives grows large, and each node counts once.
+        Set<Node> next = new LinkedHashSet<>();
         for (String alternative : position.split("\\|")) {
             if (alternative.isEmpty() || alternative.matches(".*[\\[\\]()].*")) {
                 throw new IllegalArgumentException("bad word '" + alternative + "' in " + position);
             }
             for (Node node : frontier) {
-                for (Node child : children(node, alternative, vocabulary)) {
-                    if (!next.contains(child)) {
-                        next.add(child);
-                    }
-                }
+                next.addAll(children(node, alternative, vocabulary));
             }
         }
-        return next;
+        return new ArrayList<>(next);
     }
 
     private static List<Node> children(Node node, String alternative, Vocabulary vocabulary) {

@@ -187,9 +187,15 @@ class MessageAnalyser implements SmartLifecycle {
         try {
             // One transaction (one commit, one WAL flush) for the whole batch.
             Integer stored = tx.execute(status -> {
+                boolean[] fresh = store.insertAll(
+                        batch.stream().map(one -> one.text().message()).toList(),
+                        batch.stream().map(Analysed::analysis).toList());
                 int count = 0;
-                for (Analysed one : batch) {
-                    count += keep(one) ? 1 : 0;
+                for (int k = 0; k < fresh.length; k++) {
+                    if (fresh[k]) {
+                        react(batch.get(k));
+                        count++;
+                    }
                 }
                 return count;
             });
@@ -245,13 +251,19 @@ class MessageAnalyser implements SmartLifecycle {
 
     private record Analysed(CustomerText text, Analysis analysis) {}
 
-    /** Stores one analysis and, if it is new, raises the priority by the rule and announces it. */
+    /** Stores one analysis and, if it is new, reacts to it. */
     private boolean keep(Analysed one) {
-        CustomerText text = one.text();
-        Analysis analysis = one.analysis();
-        if (!store.insert(text.message(), analysis)) {
+        if (!store.insert(one.text().message(), one.analysis())) {
             return false;
         }
+        react(one);
+        return true;
+    }
+
+    /** Raises the priority by the rule and announces a newly stored analysis. */
+    private void react(Analysed one) {
+        CustomerText text = one.text();
+        Analysis analysis = one.analysis();
         // Messages from before analysis existed (the first start on an old help desk) are analysed and
         // stored, but nothing reacts to them: no priority raised, no notice, no ticket rerouted.
         boolean recent = text.createdAt().isAfter(java.time.Instant.now().minus(RECENT));
@@ -259,6 +271,5 @@ class MessageAnalyser implements SmartLifecycle {
             bump.apply(text.ticket(), analysis);
         }
         events.publishEvent(new MessageAnalysed(text.message(), text.ticket(), text.customer(), analysis, recent));
-        return true;
     }
 }

@@ -79,6 +79,31 @@ public class CustomerService {
         if (existing.isPresent()) {
             return existing.get();
         }
+        return create(identity, name, actor);
+    }
+
+    /**
+     * {@link #findOrCreate} for someone who has just written from {@code identity}: it works, so an earlier
+     * bounce no longer counts ({@link #markWorking}). One statement when the address was not failing.
+     */
+    public CustomerId findOrCreateWriter(Identity identity, String name, Actor actor) {
+        var existing = jdbc.sql("""
+                        SELECT customer_id, failing_since IS NOT NULL FROM customer_identity WHERE kind = ? AND value = ?""")
+                .params(identity.kind().name(), identity.value())
+                .query((rs, n) -> new KnownIdentity(new CustomerId(rs.getLong(1)), rs.getBoolean(2)))
+                .optional();
+        if (existing.isEmpty()) {
+            return create(identity, name, actor);
+        }
+        if (existing.get().failing()) {
+            markWorking(identity);
+        }
+        return existing.get().customer();
+    }
+
+    private record KnownIdentity(CustomerId customer, boolean failing) {}
+
+    private CustomerId create(Identity identity, String name, Actor actor) {
         String displayName = Texts.line("name", name, 200, false);
         if (displayName == null) {
             displayName = identity.kind() == IdentityKind.EMAIL

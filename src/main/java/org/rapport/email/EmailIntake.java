@@ -7,14 +7,18 @@ import java.util.regex.Pattern;
 import org.rapport.files.BlobStore;
 import org.rapport.files.StoredBlob;
 import org.rapport.mail.InboundSink;
+import org.rapport.mail.ParsedMail;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Where every way in (SMTP, IMAP, POP3, import) hands over raw bytes. The bytes and their row are
- * committed before this returns, so the caller may acknowledge (SMTP 250, IMAP delete) only after it;
- * then the message is processed at once, and again by {@link EmailRecoveryJob} if we crash first.
+ * committed before this returns, so the caller may acknowledge (SMTP 250, IMAP delete) only after it.
+ * The message is processed at once, mostly in the same transaction; a row stored but not processed
+ * (a crash, a failure) is processed again by {@link EmailRecoveryJob}.
  */
 @Service
 public class EmailIntake implements InboundSink {
@@ -23,6 +27,8 @@ public class EmailIntake implements InboundSink {
     // exist even for a message the parser will refuse.
     private static final Pattern MESSAGE_ID =
             Pattern.compile("(?im)^message-id:[ \\t]*(?:\\r?\\n[ \\t]+)?<([^<>\\s]{1,995})>");
+
+    private static final Logger log = LoggerFactory.getLogger(EmailIntake.class);
 
     private final JdbcClient jdbc;
     private final BlobStore blobs;
@@ -44,7 +50,27 @@ public class EmailIntake implements InboundSink {
         receive(mailbox, source, raw);
     }
 
+    /**
+     * Stores and processes the message. Usually both commit together: the row, its blob and the ticket
+     * message in one transaction, parsed before it. A message the parser refuses, or whose processing
+     * fails, takes the careful path instead: its row is committed on its own first, then it is processed,
+     * retried or quarantined as before. Either way the bytes are committed before this returns.
+     */
     public Receipt receive(String mailbox, String source, byte[] raw) {
+        Optional<ParsedMail> parsed = processor.parse(raw);
+        if (parsed.isPresent()) {
+            try {
+                return transactions.execute(status -> {
+                    Receipt receipt = store(mailbox, source, raw);
+                    if (!receipt.duplicate()) {
+                        processor.handleInserted(receipt.id(), mailbox, parsed.get());
+                    }
+                    return receipt;
+                });
+            } catch (RuntimeException | StackOverflowError e) {
+                log.debug("Email from {} goes the careful way: {}", source, e.toString());
+            }
+        }
         Receipt receipt = transactions.execute(status -> store(mailbox, source, raw));
         if (!receipt.duplicate()) {
             processor.process(receipt.id(), mailbox, raw);

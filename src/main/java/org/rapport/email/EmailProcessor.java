@@ -98,6 +98,23 @@ class EmailProcessor {
         row.ifPresent(found -> process(id, found[1], blobs.read(found[0])));
     }
 
+    /** The parsed message, or empty when the parser refuses it (the careful path quarantines it). */
+    Optional<ParsedMail> parse(byte[] raw) {
+        try {
+            return Optional.of(parser.parse(raw));
+        } catch (MailRejectedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Processes a row the caller's transaction has just inserted: no other worker can see it, so no lock is
+     * taken. Any failure rolls the whole transaction back, row included.
+     */
+    void handleInserted(long id, String mailbox, ParsedMail mail) {
+        handle(id, mailbox, mail);
+    }
+
     /**
      * Processes a stored message whose bytes the caller still has. Parsing, the costly part, happens
      * before the transaction: no connection or row lock is held while mime4j and the sanitiser work.
@@ -153,12 +170,13 @@ class EmailProcessor {
         String name = mail.from().trusted() && mail.from().name() != null
                 ? printable(mail.from().name()).strip()
                 : null;
-        CustomerId customer = customers.findOrCreate(
-                Identity.email(mail.from().address()), name == null || name.length() > 200 ? null : name, EMAIL);
-        if (mail.kind() == MailKind.PERSONAL) {
-            // They wrote from it, so it works: an earlier bounce no longer counts.
-            customers.markWorking(Identity.email(mail.from().address()));
-        }
+        Identity from = Identity.email(mail.from().address());
+        String customerName = name == null || name.length() > 200 ? null : name;
+        // A person writing from an address shows it works: an earlier bounce no longer counts. A machine's
+        // mail (an auto-reply) shows nothing of the kind.
+        CustomerId customer = mail.kind() == MailKind.PERSONAL
+                ? customers.findOrCreateWriter(from, customerName, EMAIL)
+                : customers.findOrCreate(from, customerName, EMAIL);
         Actor actor = Actor.customer(customer, mail.from().address());
         Optional<Ticket> thread = thread(mail).or(() -> subjects.find(customer, mail.subject()));
         // In a conversation the timeline shows what the customer wrote this time; a new ticket keeps the
@@ -302,6 +320,9 @@ class EmailProcessor {
 
     /** Mail text may carry NULs and other control characters no person typed; they are dropped. */
     static String printable(String text) {
+        if (!Texts.hasControlCharacters(text)) {
+            return text;
+        }
         StringBuilder clean = new StringBuilder(text.length());
         text.codePoints()
                 .filter(c -> !Character.isISOControl(c) || c == '\n' || c == '\r' || c == '\t')

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
@@ -14,6 +15,9 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 import org.rapport.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,6 +34,7 @@ public class BlobStore {
 
     private final Path root;
     private final JdbcClient jdbc;
+    private final Set<Path> knownDirectories = ConcurrentHashMap.newKeySet();
 
     BlobStore(FilesProperties properties, JdbcClient jdbc) {
         this.root = properties.directory().toAbsolutePath().normalize();
@@ -41,25 +46,7 @@ public class BlobStore {
         Path target = pathOf(sha256);
         try {
             if (!Files.exists(target)) {
-                boolean newDirectory = !Files.isDirectory(target.getParent());
-                Files.createDirectories(target.getParent());
-                if (newDirectory) {
-                    syncDirectory(target.getParent().getParent());
-                }
-                Path temp = Files.createTempFile(target.getParent(), sha256, ".part");
-                // Forced to disk before the move: callers acknowledge receipt (SMTP 250) once this returns.
-                try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    channel.write(ByteBuffer.wrap(content));
-                    channel.force(true);
-                }
-                try {
-                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-                }
-                // The rename itself is on disk only once its directory is: a crash after the 250 must
-                // not lose the file's name.
-                syncDirectory(target.getParent());
+                write(target, content);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store a blob in " + root, e);
@@ -68,6 +55,50 @@ public class BlobStore {
                 .params(sha256, content.length)
                 .update();
         return new StoredBlob(sha256, content.length);
+    }
+
+    /**
+     * Writes to a file of its own in the target's directory, forces it to disk, renames it into place and
+     * forces the directory: callers acknowledge receipt (SMTP 250) once this returns. A directory made
+     * once is remembered, which spares two system calls per blob on the mail path.
+     */
+    private void write(Path target, byte[] content) throws IOException {
+        Path directory = target.getParent();
+        if (!knownDirectories.contains(directory)) {
+            boolean newDirectory = !Files.isDirectory(directory);
+            Files.createDirectories(directory);
+            if (newDirectory) {
+                syncDirectory(directory.getParent());
+            }
+            knownDirectories.add(directory);
+        }
+        Path temp = directory.resolve(target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(true);
+        } catch (NoSuchFileException e) {
+            // The directory went away under us (removed by hand): make it again, once.
+            if (!knownDirectories.remove(directory)) {
+                throw e;
+            }
+            write(target, content);
+            return;
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+        // The rename itself is on disk only once its directory is: a crash after the 250 must not lose
+        // the file's name.
+        syncDirectory(directory);
     }
 
     private static void syncDirectory(Path directory) throws IOException {

@@ -73,8 +73,19 @@ public final class ReplyText {
         if (trimmed.isEmpty() || trimmed.length() > MAX_HEADER_LINE) {
             return false;
         }
+        // Each header pattern is tried only on lines that could match it, judged by their first and last
+        // characters: a long mail has hundreds of lines and most are none of these.
+        char first = Character.toLowerCase(
+                trimmed.charAt(0) == '*' && trimmed.length() > 1 ? trimmed.charAt(1) : trimmed.charAt(0));
+        boolean endsLikeHeader = trimmed.endsWith(":") || trimmed.endsWith(">");
         for (int p = 0; p < QUOTE_STARTS.size() - 1; p++) {
-            if (p <= 1 && !trimmed.endsWith(":") && !trimmed.endsWith(">")) {
+            boolean candidate = switch (p) {
+                case 0, 1 -> endsLikeHeader;
+                case 2, 3 -> first == '-';
+                case 4 -> first == '_';
+                default -> (first == 'f' || first == 'v' || first == 'd') && trimmed.indexOf(':') > 0;
+            };
+            if (!candidate) {
                 continue;
             }
             if (QUOTE_STARTS.get(p).matcher(line).matches()) {
@@ -95,6 +106,15 @@ public final class ReplyText {
 
     private static boolean startsSignature(String line) {
         if (line.length() > 120) {
+            return false;
+        }
+        String trimmed = line.stripLeading();
+        if (trimmed.isEmpty()) {
+            return false;
+        }
+        // "-- " or a phrase starting with one of these letters (sent, gesendet, envoyé, enviado, inviato,
+        // verzonden, get outlook).
+        if ("-sgeivSGEIV".indexOf(trimmed.charAt(0)) < 0) {
             return false;
         }
         for (Pattern pattern : SIGNATURE_STARTS) {

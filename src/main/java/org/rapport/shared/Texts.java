@@ -34,10 +34,21 @@ public final class Texts {
         if (text.length() > max) {
             throw new InvalidValueException(field, field + " is longer than " + max + " characters");
         }
-        if (text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+        if (hasControlCharacters(text)) {
             throw new InvalidValueException(field, field + " must not contain control characters");
         }
         return text;
+    }
+
+    /** Whether {@code text} has a control character other than a line break or a tab. */
+    public static boolean hasControlCharacters(String text) {
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+                return true;
+            }
+        }
+        return false;
     }
 
     public static String abbreviate(String text, int max) {

@@ -212,10 +212,7 @@ public class TicketService {
         ChannelKind channel = channelOf(message, ticket.channel());
         MessageId messageId = store.insertMessage(ticket.id(), message, channel, now);
         if (fromCustomer) {
-            store.jdbc()
-                    .sql("UPDATE ticket SET last_customer_message_at = ? WHERE id = ?")
-                    .params(Timestamp.from(now), ticket.id().value())
-                    .update();
+            // last_customer_message_at is set with the version bump below: one statement, not two.
             if (ticket.status() == TicketStatus.SOLVED || ticket.status() == TicketStatus.PENDING) {
                 store.changeStatus(ticket, TicketStatus.OPEN, actor, now);
                 ticket = store.lock(ticket.id(), null);
@@ -244,7 +241,7 @@ public class TicketService {
                 null,
                 "message " + messageId.value(),
                 now);
-        store.bump(ticket.id(), now);
+        store.bump(ticket.id(), now, fromCustomer);
         return new Added(ticket.id(), messageId, false);
     }
 

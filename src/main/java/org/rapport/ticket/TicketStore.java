@@ -141,9 +141,22 @@ class TicketStore {
     }
 
     void bump(TicketId id, Instant at) {
-        jdbc.sql("UPDATE ticket SET version = version + 1, updated_at = ? WHERE id = ?")
-                .params(Timestamp.from(at), id.value())
-                .update();
+        bump(id, at, false);
+    }
+
+    /** A new version; {@code customerMessage} also marks {@code at} as when the customer last wrote. */
+    void bump(TicketId id, Instant at, boolean customerMessage) {
+        Timestamp time = Timestamp.from(at);
+        if (customerMessage) {
+            jdbc.sql(
+                            "UPDATE ticket SET version = version + 1, updated_at = ?, last_customer_message_at = ? WHERE id = ?")
+                    .params(time, time, id.value())
+                    .update();
+        } else {
+            jdbc.sql("UPDATE ticket SET version = version + 1, updated_at = ? WHERE id = ?")
+                    .params(time, id.value())
+                    .update();
+        }
     }
 
     void audit(TicketId id, Actor actor, String field, Object before, Object after, Instant at) {

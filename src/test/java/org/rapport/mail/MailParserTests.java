@@ -265,7 +265,7 @@ class MailParserTests {
             while (m.find()) {
                 expected++;
             }
-            org.assertj.core.api.Assertions.assertThat(MailParser.links(text))
+            org.assertj.core.api.Assertions.assertThat(MailParser.links(text.toString()))
                     .as(text.toString())
                     .isEqualTo(expected);
         }
