@@ -203,6 +203,47 @@ class ReplyCheckerTests {
     }
 
     @Test
+    void blameHindsightImpatienceAndTonePolicingAreFlaggedInTheirGeneralForms() {
+        List<String> sentences = List.of(
+                "You failed to enter the right postcode.",
+                "Had you followed the setup guide, the printer would work.",
+                "The fault was caused by user error.",
+                "It's entirely your own mistake.",
+                "You're simply wrong about the date.",
+                "I've already explained how the refund works.",
+                "For the third time, the warranty is one year.",
+                "Let me remind you that returns close after 30 days.",
+                "You have to understand that we are busy.",
+                "That isn't our problem.",
+                "No other customer has complained about this model.",
+                "Shouting won't get your parcel here sooner.",
+                "Rules are rules.",
+                "With all due respect, the box was intact.");
+        for (String sentence : sentences) {
+            String draft = "Hi Ana,\n\n" + sentence + " I'll check the order and write by Friday.\n\nTom";
+            assertThat(check(draft, ANGRY, Assessment.UNDETERMINED, PolicyLimits.NONE))
+                    .as(sentence)
+                    .filteredOn(f -> f.code().equals("defensive_language"))
+                    .extracting(f -> f.span().text())
+                    .containsExactly(sentence);
+        }
+    }
+
+    @Test
+    void reassuranceAndPlainFactsAreNotDefensive() {
+        for (String sentence : List.of(
+                "It wasn't your fault at all.",
+                "I've already refunded the 40 euros.",
+                "That is not our usual standard, and I'm sorry.",
+                "You are right about the date.")) {
+            String draft = "Hi Ana,\n\n" + sentence + " I'll check the order and write by Friday.\n\nTom";
+            assertThat(codes(check(draft, ANGRY, Assessment.JUSTIFIED, PolicyLimits.NONE)))
+                    .as(sentence)
+                    .doesNotContain("defensive_language");
+        }
+    }
+
+    @Test
     void sympathyAboutWhatShouldNotHaveHappenedIsNotDefensive() {
         String draft = "Hi Ana,\n\nI'm sorry, you shouldn't have had to chase us, and you should have been given"
                 + " time to check the parcel. I'll call you tomorrow afternoon.\n\nTom";
