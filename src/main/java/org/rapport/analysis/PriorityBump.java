@@ -4,7 +4,6 @@ import java.util.stream.Collectors;
 import org.rapport.shared.Actor;
 import org.rapport.shared.TicketId;
 import org.rapport.ticket.Ticket;
-import org.rapport.ticket.TicketChanges;
 import org.rapport.ticket.TicketQueries;
 import org.rapport.ticket.TicketScope;
 import org.rapport.ticket.TicketService;
@@ -51,11 +50,10 @@ class PriorityBump {
                 analysis.anger(),
                 analysis.urgent() ? " and urgency" : "",
                 because);
-        service.update(
-                id,
-                new TicketChanges(null, null, rule.to(), null, null, null, null),
-                ticket.version(), // decided on this version: a priority set meanwhile is not overwritten
+        // Decided on the version just read: a priority set meanwhile is not overwritten.
+        return service.raisePriority(
+                ticket,
+                rule.to(),
                 new Actor(Actor.Kind.SYSTEM, null, label.length() > 200 ? label.substring(0, 200) : label));
-        return true;
     }
 }

@@ -253,6 +253,26 @@ public class TicketService {
         store.audit(id, actor, field, before, after, store.now());
     }
 
+    /**
+     * Raises the priority of {@code ticket} to {@code to}, for an automatic rule: only if the ticket is still at
+     * the version it was read at, not merged, and below {@code to}, so a priority someone set meanwhile is never
+     * overwritten. One statement and an audit entry; true when it was raised.
+     */
+    public boolean raisePriority(Ticket ticket, Priority to, Actor actor) {
+        Instant now = store.now();
+        int raised = store.jdbc()
+                .sql("""
+                        UPDATE ticket SET priority = ?, priority_rank = ?, version = version + 1, updated_at = ?
+                        WHERE id = ? AND version = ? AND merged_into_id IS NULL AND priority_rank < ?""")
+                .params(to.name(), to.rank(), Timestamp.from(now), ticket.id().value(), ticket.version(), to.rank())
+                .update();
+        if (raised == 0) {
+            return false;
+        }
+        store.audit(ticket.id(), actor, "priority", ticket.priority(), to, now);
+        return true;
+    }
+
     public void update(TicketId id, TicketChanges changes, Long expectedVersion, Actor actor) {
         Ticket ticket = store.lock(id, expectedVersion);
         if (ticket.mergedInto() != null) {

@@ -17,8 +17,10 @@ import org.rapport.shared.MessageId;
 import org.rapport.shared.TicketId;
 import org.rapport.ticket.Priority;
 import org.rapport.ticket.TicketAuditEntry;
+import org.rapport.ticket.TicketChanges;
 import org.rapport.ticket.TicketQueries;
 import org.rapport.ticket.TicketScope;
+import org.rapport.ticket.TicketService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
@@ -62,6 +64,9 @@ class AnalysisPipelineTests {
     @Autowired
     Heard heard;
 
+    @Autowired
+    TicketService ticketService;
+
     MessageId firstMessage(TicketId ticket) {
         return tickets.messages(ticket, TicketScope.ALL).getFirst().id();
     }
@@ -100,6 +105,32 @@ class AnalysisPipelineTests {
             assertThat(e.field()).isEqualTo("priority");
             assertThat(e.actor().label()).startsWith("analysis: anger").contains("urgency");
         });
+    }
+
+    @Test
+    void anAutomaticRaiseNeverOverwritesAPrioritySetMeanwhile() {
+        Account agent = accounts.inNewTeam(Role.AGENT);
+        TicketId id = new TicketId(api.openTicket(agent.token(), agent.team().value(), "Printer", "It jams.")
+                .get("id")
+                .asLong());
+        org.rapport.shared.Actor rule =
+                new org.rapport.shared.Actor(org.rapport.shared.Actor.Kind.SYSTEM, null, "rule");
+        var seen = tickets.get(id, TicketScope.ALL);
+        // An agent lowers the priority after the rule read the ticket.
+        ticketService.update(id, new TicketChanges(null, null, Priority.LOW, null, null, null, null), null, rule);
+
+        assertThat(ticketService.raisePriority(seen, Priority.HIGH, rule)).isFalse();
+        assertThat(tickets.get(id, TicketScope.ALL).priority()).isEqualTo(Priority.LOW);
+
+        var now = tickets.get(id, TicketScope.ALL);
+        assertThat(ticketService.raisePriority(now, Priority.HIGH, rule)).isTrue();
+        var raised = tickets.get(id, TicketScope.ALL);
+        assertThat(raised.priority()).isEqualTo(Priority.HIGH);
+        assertThat(raised.version()).isGreaterThan(now.version());
+        assertThat(ticketService.raisePriority(raised, Priority.HIGH, rule)).isFalse();
+        assertThat(tickets.auditTrail(id, TicketScope.ALL))
+                .filteredOn(e -> e.field().equals("priority"))
+                .hasSize(2);
     }
 
     @Test
