@@ -14,12 +14,10 @@ public class Guidance {
     static final int MAX_DRAFT = 20_000;
 
     private final ReplyChecker checker;
-    private final PromiseExtractor promises;
     private final Clock clock = Clock.systemUTC();
 
-    Guidance(ReplyChecker checker, PromiseExtractor promises) {
+    Guidance(ReplyChecker checker) {
         this.checker = checker;
-        this.promises = promises;
     }
 
     public ReplyCheck check(
@@ -27,12 +25,12 @@ public class Guidance {
         PolicyLimits limits = policies.isEmpty()
                 ? PolicyLimits.NONE
                 : PolicyLimits.merge(policies.stream().map(Policy::limits).toList());
-        List<Finding> findings = checker.check(draft, customerMessage, assessment, limits);
+        ReplyChecker.Review review = checker.review(draft, customerMessage, assessment, limits);
         var now = clock.instant();
-        List<ReplyCheck.DuePromise> due = promises.extract(draft).stream()
+        List<ReplyCheck.DuePromise> due = review.promises().stream()
                 .map(p -> new ReplyCheck.DuePromise(
                         p, Commitments.due(p.due() == null ? null : p.due().text(), now, hours)))
                 .toList();
-        return new ReplyCheck(findings, due);
+        return new ReplyCheck(review.findings(), due);
     }
 }

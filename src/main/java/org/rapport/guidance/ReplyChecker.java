@@ -63,10 +63,18 @@ public final class ReplyChecker {
      * policy check.
      */
     public List<Finding> check(String draft, String customerMessage, Assessment assessment, PolicyLimits limits) {
+        return review(draft, customerMessage, assessment, limits).findings();
+    }
+
+    /** The findings and the promises the draft makes, read once. */
+    public record Review(List<Finding> findings, List<Promise> promises) {}
+
+    /** {@link #check}, with the promises the checks read as well. */
+    public Review review(String draft, String customerMessage, Assessment assessment, PolicyLimits limits) {
         String original = draft == null ? "" : draft;
         String plain = Rules.plain(original);
         if (plain.isBlank()) {
-            return List.of();
+            return new Review(List.of(), List.of());
         }
         Rules.Indexed text = new Rules.Indexed(plain);
         List<Span> times = DueDates.expressions(plain);
@@ -89,6 +97,6 @@ public final class ReplyChecker {
         if (limits != null && limits != PolicyLimits.NONE) {
             policy.check(original, text, customer, body, promises, limits, findings);
         }
-        return List.copyOf(findings);
+        return new Review(List.copyOf(findings), List.copyOf(promises));
     }
 }
