@@ -21,9 +21,6 @@ import org.apache.james.mime4j.dom.Body;
 import org.apache.james.mime4j.dom.Entity;
 import org.apache.james.mime4j.dom.Multipart;
 import org.apache.james.mime4j.dom.SingleBody;
-import org.apache.james.mime4j.dom.address.AddressList;
-import org.apache.james.mime4j.dom.address.Mailbox;
-import org.apache.james.mime4j.dom.address.MailboxList;
 import org.apache.james.mime4j.io.MaxHeaderLengthLimitException;
 import org.apache.james.mime4j.io.MaxHeaderLimitException;
 import org.apache.james.mime4j.io.MaxLineLimitException;
@@ -31,7 +28,6 @@ import org.apache.james.mime4j.message.DefaultMessageBuilder;
 import org.apache.james.mime4j.message.DefaultMessageWriter;
 import org.apache.james.mime4j.stream.Field;
 import org.apache.james.mime4j.stream.MimeConfig;
-import org.rapport.shared.EmailAddress;
 import org.rapport.shared.SafeHtml;
 
 /**
@@ -43,11 +39,6 @@ public class MailParser {
 
     /** Our outbound mail carries this header; a message with it coming in is our own mail coming back. */
     public static final String LOOP_HEADER = "X-Rapport-Loop";
-
-    private static final Pattern FOLD = Pattern.compile("\\r?\\n[ \\t]+");
-    private static final Pattern ANGLE_ID = Pattern.compile("<([^<>\\s]{1,995})>");
-    private static final Pattern EMAIL_IN_TEXT = Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
-    private static final int MAX_HEADER_VALUES_SHOWN = 50;
 
     private final MailLimits limits;
 
@@ -76,7 +67,7 @@ public class MailParser {
         try {
             Walk walk = new Walk();
             walk.entity(message, 0);
-            Map<String, List<String>> headers = headers(message);
+            Map<String, List<String>> headers = MailHeaders.headers(message);
             if (headers.getOrDefault("from", List.of()).isEmpty()
                     && headers.getOrDefault("subject", List.of()).isEmpty()
                     && walk.text.isEmpty()
@@ -95,8 +86,8 @@ public class MailParser {
             }
             String html = unsafeHtml == null ? null : SafeHtml.sanitise(unsafeHtml);
             String text = plain != null ? plain : html == null ? "" : SafeHtml.toText(html);
-            List<MailAddress> to = addresses(message.getTo());
-            List<MailAddress> cc = addresses(message.getCc());
+            List<MailAddress> to = MailHeaders.addresses(message.getTo());
+            List<MailAddress> cc = MailHeaders.addresses(message.getCc());
             if (to.size() + cc.size() > limits.maxRecipients()) {
                 throw new MailRejectedException(
                         "maxRecipients",
@@ -106,14 +97,14 @@ public class MailParser {
             Classification kind = Classification.of(headers, walk.reportType, walk.deliveryStatus);
             return new ParsedMail(
                     headers,
-                    first(message.getFrom()),
+                    MailHeaders.first(message.getFrom()),
                     to,
                     cc,
-                    addresses(message.getReplyTo()),
+                    MailHeaders.addresses(message.getReplyTo()),
                     message.getSubject() == null ? "" : message.getSubject().strip(),
-                    id(message.getMessageId()),
-                    id(single(headers, "in-reply-to")),
-                    ids(String.join(" ", headers.getOrDefault("references", List.of()))),
+                    MailHeaders.id(message.getMessageId()),
+                    MailHeaders.id(MailHeaders.single(headers, "in-reply-to")),
+                    MailHeaders.ids(String.join(" ", headers.getOrDefault("references", List.of()))),
                     message.getDate() == null ? null : message.getDate().toInstant(),
                     text,
                     html,
@@ -201,7 +192,7 @@ public class MailParser {
             if (body instanceof org.apache.james.mime4j.dom.Message nested) {
                 byte[] bytes = write(nested);
                 if ("delivery-status".equalsIgnoreCase(reportType) && bouncedMessageId == null) {
-                    bouncedMessageId = id(nested.getMessageId());
+                    bouncedMessageId = MailHeaders.id(nested.getMessageId());
                 }
                 attach(entity, fileName(entity, nested.getSubject(), ".eml"), "message/rfc822", bytes, false);
                 return;
@@ -234,7 +225,7 @@ public class MailParser {
                 Matcher m = Pattern.compile("(?im)^message-id:\\s*(<[^>]+>)")
                         .matcher(TextDecoding.decode(bytes, "us-ascii"));
                 if (m.find() && bouncedMessageId == null) {
-                    bouncedMessageId = id(m.group(1));
+                    bouncedMessageId = MailHeaders.id(m.group(1));
                 }
                 attach(entity, "original-headers.txt", type, bytes, false);
             } else {
@@ -286,89 +277,6 @@ public class MailParser {
         target.append(part);
     }
 
-    private static Map<String, List<String>> headers(org.apache.james.mime4j.dom.Message message) {
-        Map<String, List<String>> headers = new LinkedHashMap<>();
-        for (Field field : message.getHeader().getFields()) {
-            List<String> values =
-                    headers.computeIfAbsent(field.getName().toLowerCase(Locale.ROOT), k -> new ArrayList<>());
-            if (values.size() < MAX_HEADER_VALUES_SHOWN) {
-                String body = field.getBody() == null ? "" : field.getBody();
-                String unfolded =
-                        body.indexOf('\n') < 0 ? body : FOLD.matcher(body).replaceAll(" ");
-                values.add(DecoderUtil.decodeEncodedWords(unfolded, DecodeMonitor.SILENT)
-                        .strip());
-            }
-        }
-        return headers;
-    }
-
-    private static String single(Map<String, List<String>> headers, String name) {
-        List<String> values = headers.get(name);
-        return values == null || values.isEmpty() ? null : values.getFirst();
-    }
-
-    private static MailAddress first(MailboxList list) {
-        if (list == null || list.isEmpty()) {
-            return null;
-        }
-        return address(list.get(0));
-    }
-
-    private static List<MailAddress> addresses(AddressList list) {
-        if (list == null) {
-            return List.of();
-        }
-        List<MailAddress> addresses = new ArrayList<>();
-        for (Mailbox mailbox : list.flatten()) {
-            MailAddress address = address(mailbox);
-            if (address != null) {
-                addresses.add(address);
-            }
-        }
-        return addresses;
-    }
-
-    /** Null when the address part is not a valid address (it may not be trusted, nor answered). */
-    private static MailAddress address(Mailbox mailbox) {
-        String raw = mailbox.getAddress();
-        if (raw == null || !EmailAddress.isValid(raw)) {
-            return null;
-        }
-        String address = EmailAddress.of(raw).value();
-        String name = mailbox.getName() == null ? null : mailbox.getName().strip();
-        boolean trusted = true;
-        if (name != null) {
-            Matcher m = EMAIL_IN_TEXT.matcher(name);
-            while (m.find()) {
-                if (!m.group().equalsIgnoreCase(address)) {
-                    trusted = false;
-                }
-            }
-        }
-        return new MailAddress(name, address, trusted);
-    }
-
-    static String id(String value) {
-        if (value == null) {
-            return null;
-        }
-        Matcher m = ANGLE_ID.matcher(value);
-        if (m.find()) {
-            return m.group(1);
-        }
-        String bare = value.strip();
-        return bare.isEmpty() || bare.length() > 995 || bare.contains(" ") ? null : bare;
-    }
-
-    static List<String> ids(String value) {
-        List<String> ids = new ArrayList<>();
-        Matcher m = ANGLE_ID.matcher(value);
-        while (m.find() && ids.size() < 100) {
-            ids.add(m.group(1));
-        }
-        return ids;
-    }
-
     private static String parameter(Entity entity, String name) {
         Field field = entity.getHeader().getField("Content-Type");
         if (field == null || field.getBody() == null) {
@@ -381,7 +289,7 @@ public class MailParser {
 
     private static String contentId(Entity entity) {
         Field field = entity.getHeader().getField("Content-ID");
-        return field == null ? null : id(field.getBody());
+        return field == null ? null : MailHeaders.id(field.getBody());
     }
 
     private static String fileName(Entity entity, String fallbackBase, String extension) {
