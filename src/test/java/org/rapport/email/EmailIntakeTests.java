@@ -3,7 +3,12 @@ package org.rapport.email;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.rapport.Accounts;
 import org.rapport.RapportTest;
@@ -42,6 +47,38 @@ class EmailIntakeTests {
                         .query(Long.class)
                         .single())
                 .isEqualTo(1L);
+    }
+
+    @Test
+    void theSameMailArrivingTwiceAtOnceMakesOneMessage() throws Exception {
+        String id = Accounts.unique("twice") + "@example.com";
+        byte[] raw = mail("From: Dana <" + Accounts.unique("dana") + "@example.com>", id);
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            // To and Cc: two of our mailboxes get the same message at the same moment, twice each.
+            List<Callable<EmailIntake.Receipt>> deliveries = List.of(
+                    () -> intake.receive("support@rapport.test", "smtp", raw),
+                    () -> intake.receive("billing@rapport.test", "smtp", raw),
+                    () -> intake.receive("support@rapport.test", "smtp", raw),
+                    () -> intake.receive("billing@rapport.test", "smtp", raw));
+            List<EmailIntake.Receipt> receipts = new ArrayList<>();
+            for (Future<EmailIntake.Receipt> f : pool.invokeAll(deliveries)) {
+                receipts.add(f.get());
+            }
+
+            assertThat(receipts)
+                    .extracting(EmailIntake.Receipt::id)
+                    .containsOnly(receipts.getFirst().id());
+            assertThat(receipts).filteredOn(r -> !r.duplicate()).hasSize(1);
+            assertThat(row(receipts.getFirst().id()).get("state")).isEqualTo("PROCESSED");
+            assertThat(jdbc.sql("SELECT count(*) FROM email_inbound WHERE dedupe_key = ?")
+                            .param("mid:" + id)
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(1L);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
