@@ -218,7 +218,14 @@ class ReplyCheckerTests {
                 "No other customer has complained about this model.",
                 "Shouting won't get your parcel here sooner.",
                 "Rules are rules.",
-                "With all due respect, the box was intact.");
+                "With all due respect, the box was intact.",
+                "I'm sorry you feel that way.",
+                "As per our terms, refunds go to the original card.",
+                "We cannot be held responsible for courier delays.",
+                "The weather was beyond our control.",
+                "You agreed to our cancellation terms when you booked.",
+                "Our driver followed the correct procedure.",
+                "Unfortunately, you selected the wrong size.");
         for (String sentence : sentences) {
             String draft = "Hi Ana,\n\n" + sentence + " I'll check the order and write by Friday.\n\nTom";
             assertThat(check(draft, ANGRY, Assessment.UNDETERMINED, PolicyLimits.NONE))
