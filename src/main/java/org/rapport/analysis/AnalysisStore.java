@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.rapport.shared.MessageId;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -17,12 +16,10 @@ import tools.jackson.databind.json.JsonMapper;
 class AnalysisStore {
 
     private final JdbcClient jdbc;
-    private final JdbcTemplate batch;
     private final JsonMapper json;
 
-    AnalysisStore(JdbcClient jdbc, JdbcTemplate batch, JsonMapper json) {
+    AnalysisStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.batch = batch;
         this.json = json;
     }
 
@@ -38,20 +35,73 @@ class AnalysisStore {
     }
 
     /**
-     * Stores each analysis unless one is there already, in one round trip (a JDBC batch); element k is true
-     * when analysis k was stored by this call.
+     * Stores each analysis unless one is there already, in one statement; element k is true when analysis k
+     * was stored by this call. The rows go in as arrays and the stored ids come back from RETURNING, which
+     * holds whatever the JDBC driver does with batch update counts.
      */
     boolean[] insertAll(List<MessageId> messages, List<Analysis> analyses) {
-        List<Object[]> rows = new java.util.ArrayList<>(messages.size());
-        for (int k = 0; k < messages.size(); k++) {
-            rows.add(row(messages.get(k), analyses.get(k)));
+        int n = messages.size();
+        Long[] ids = new Long[n];
+        Boolean[] analysed = new Boolean[n];
+        String[] languages = new String[n];
+        Double[] valence = new Double[n];
+        Double[] anger = new Double[n];
+        Double[] worry = new Double[n];
+        Double[] gratitude = new Double[n];
+        Boolean[] urgent = new Boolean[n];
+        String[] escalation = new String[n];
+        String[] category = new String[n];
+        String[] severity = new String[n];
+        String[] target = new String[n];
+        String[] results = new String[n];
+        for (int k = 0; k < n; k++) {
+            Analysis a = analyses.get(k);
+            ids[k] = messages.get(k).value();
+            analysed[k] = a.analysed();
+            languages[k] = a.language() == null ? "und" : a.language();
+            valence[k] = a.valence();
+            anger[k] = a.anger();
+            worry[k] = a.worry();
+            gratitude[k] = a.gratitude();
+            urgent[k] = a.urgent();
+            escalation[k] = json.writeValueAsString(a.escalation());
+            category[k] = a.abuse().category();
+            severity[k] = a.abuse().severity();
+            target[k] = a.abuse().target();
+            results[k] = json.writeValueAsString(a);
         }
-        int[] counts = batch.batchUpdate(INSERT, rows);
-        boolean[] stored = new boolean[counts.length];
-        for (int k = 0; k < counts.length; k++) {
-            stored[k] = counts[k] > 0;
+        Set<Long> stored = new HashSet<>(jdbc.sql("""
+                        INSERT INTO analysis_result (message_id, analysed, language, valence, anger, worry, gratitude,
+                          urgent, escalation, abuse_category, abuse_severity, abuse_target, result)
+                        SELECT m, a, l, v, an, w, g, u, ARRAY(SELECT jsonb_array_elements_text(CAST(e AS JSONB))),
+                               c, sv, tg, CAST(r AS JSONB)
+                        FROM unnest(CAST(? AS BIGINT[]), CAST(? AS BOOLEAN[]), CAST(? AS TEXT[]), CAST(? AS REAL[]),
+                                    CAST(? AS REAL[]), CAST(? AS REAL[]), CAST(? AS REAL[]), CAST(? AS BOOLEAN[]),
+                                    CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),
+                                    CAST(? AS TEXT[])) AS t(m, a, l, v, an, w, g, u, e, c, sv, tg, r)
+                        ON CONFLICT (message_id) DO NOTHING
+                        RETURNING message_id""")
+                .params(
+                        ids,
+                        analysed,
+                        languages,
+                        valence,
+                        anger,
+                        worry,
+                        gratitude,
+                        urgent,
+                        escalation,
+                        category,
+                        severity,
+                        target,
+                        results)
+                .query(Long.class)
+                .list());
+        boolean[] fresh = new boolean[n];
+        for (int k = 0; k < n; k++) {
+            fresh[k] = stored.contains(ids[k]);
         }
-        return stored;
+        return fresh;
     }
 
     private Object[] row(MessageId message, Analysis a) {

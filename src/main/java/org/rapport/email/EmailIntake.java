@@ -67,8 +67,10 @@ public class EmailIntake implements InboundSink {
                     }
                     return receipt;
                 });
-            } catch (RuntimeException | StackOverflowError e) {
-                log.debug("Email from {} goes the careful way: {}", source, e.toString());
+            } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                // Rolled back, row included: the careful path below stores it and processes, retries or
+                // quarantines it, and logs what it finds.
+                log.info("Email from {} takes the careful path: {}", source, e.toString());
             }
         }
         Receipt receipt = transactions.execute(status -> store(mailbox, source, raw));

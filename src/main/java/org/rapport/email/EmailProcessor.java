@@ -98,11 +98,14 @@ class EmailProcessor {
         row.ifPresent(found -> process(id, found[1], blobs.read(found[0])));
     }
 
-    /** The parsed message, or empty when the parser refuses it (the careful path quarantines it). */
+    /**
+     * The parsed message, or empty when the parser refuses it or fails on it: the careful path then stores
+     * the row first and quarantines the message, so no input can stop the mailbox.
+     */
     Optional<ParsedMail> parse(byte[] raw) {
         try {
             return Optional.of(parser.parse(raw));
-        } catch (MailRejectedException e) {
+        } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
             return Optional.empty();
         }
     }

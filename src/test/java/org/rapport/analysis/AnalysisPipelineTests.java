@@ -96,6 +96,11 @@ class AnalysisPipelineTests {
         assertThat(analysis.urgent()).isTrue();
         assertThat(analysis.anger()).isGreaterThanOrEqualTo(0.6);
         assertThat(analysis.escalation()).contains("regulator");
+        assertThat(jdbc.sql("SELECT array_to_string(escalation, ',') FROM analysis_result WHERE message_id = ?")
+                        .param(message.value())
+                        .query(String.class)
+                        .single())
+                .contains("regulator");
         assertThat(analysis.cues()).anySatisfy(c -> assertThat(c.span().text()).containsIgnoringCase("ombudsman"));
         assertThat(heard.events).anySatisfy(e -> assertThat(e.message()).isEqualTo(message));
         await().atMost(Duration.ofSeconds(10))

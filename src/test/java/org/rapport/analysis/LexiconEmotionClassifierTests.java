@@ -40,6 +40,45 @@ class LexiconEmotionClassifierTests {
     }
 
     @Test
+    void veiledThreatsDoxxingAndInsultsAtAnyRoleAreAbuseButTheirLookAlikesAreNot() {
+        for (String abusive : List.of(
+                "You are the most useless idiot I have ever spoken to.",
+                "Your installer is a brain-dead moron.",
+                "Thieving bastards, all of you.",
+                "If he comes back tomorrow he won't be driving off in one piece.",
+                "I'll be waiting for him outside.",
+                "Keep ignoring my emails and see what happens.",
+                "I've found her Facebook and her street.")) {
+            assertThat(CLASSIFIER.analyse(abusive, "en").abuse().present())
+                    .as(abusive)
+                    .isTrue();
+        }
+        for (String fine : List.of(
+                "I doubt the vase won't arrive in one piece, it was packed well.",
+                "I'll be waiting for your reply.",
+                "I'll keep an eye on it and see what happens.",
+                "I found your home page confusing.")) {
+            assertThat(CLASSIFIER.analyse(fine, "en").abuse().present())
+                    .as(fine)
+                    .isFalse();
+        }
+    }
+
+    @Test
+    void helplessnessAndFearForSafetyAreWorry() {
+        for (String worried : List.of(
+                "I'm shaking, there are payments I don't recognise on my account.",
+                "What are we supposed to do tonight with two kids?",
+                "We don't know where to turn.",
+                "My mother can no longer access her own money.",
+                "My insurance lapses at midnight.",
+                "There is a smell of gas outside.",
+                "This could have killed her.")) {
+            assertThat(CLASSIFIER.analyse(worried, "en").worry()).as(worried).isPositive();
+        }
+    }
+
+    @Test
     void aComplaintToTheRegulatorIsEscalationNotAThreat() {
         Analysis regulator =
                 CLASSIFIER.analyse("If this is not fixed by Friday I will complain to the ombudsman.", "en");

@@ -242,7 +242,24 @@ class ReplyCheckerTests {
                 "It wasn't your fault at all.",
                 "I've already refunded the 40 euros.",
                 "That is not our usual standard, and I'm sorry.",
-                "You are right about the date.")) {
+                "You are right about the date.",
+                "None of this was your fault.",
+                "I don't think it's your fault.",
+                "Please let me know if this is incorrect.",
+                "There's no need to send it back.",
+                "There's absolutely no need to apologise.",
+                "In future, don't hesitate to contact us.",
+                "Please note that from now on your invoices come by email.",
+                "Unfortunately you were charged twice.",
+                "You were charged incorrectly.",
+                "I'm sorry this happened for the third time.",
+                "You were supposed to receive a call from us.",
+                "I'd advise against using the heater until the engineer has been.",
+                "This usually happens when you have an older version of the app.",
+                "I'm cancelling the charge now and you will see the refund in three days.",
+                "At no point were you at fault.",
+                "I've already told the warehouse to hold the parcel.",
+                "The driver did not follow our procedure.")) {
             String draft = "Hi Ana,\n\n" + sentence + " I'll check the order and write by Friday.\n\nTom";
             assertThat(codes(check(draft, ANGRY, Assessment.JUSTIFIED, PolicyLimits.NONE)))
                     .as(sentence)
