@@ -50,7 +50,7 @@ class PriorityBump {
                 analysis.anger(),
                 analysis.urgent() ? " and urgency" : "",
                 because);
-        // Decided on the version just read: a priority set meanwhile is not overwritten.
+        // Decided on the priority just read: one set meanwhile is not overwritten.
         return service.raisePriority(
                 ticket,
                 rule.to(),

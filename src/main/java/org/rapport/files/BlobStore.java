@@ -47,6 +47,10 @@ public class BlobStore {
         try {
             if (!Files.exists(target)) {
                 write(target, content);
+            } else {
+                // Someone wrote it, maybe a moment ago and not yet durable (a concurrent writer between
+                // its rename and its directory sync, or an earlier attempt whose sync failed).
+                syncDirectory(target.getParent());
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not store a blob in " + root, e);
@@ -65,10 +69,15 @@ public class BlobStore {
     private void write(Path target, byte[] content) throws IOException {
         Path directory = target.getParent();
         if (!knownDirectories.contains(directory)) {
-            boolean newDirectory = !Files.isDirectory(directory);
-            Files.createDirectories(directory);
-            if (newDirectory) {
-                syncDirectory(directory.getParent());
+            // Each new directory's name is durable only once its parent is synced.
+            Path first = directory.getParent();
+            if (!Files.isDirectory(first)) {
+                Files.createDirectories(first);
+                syncDirectory(first.getParent());
+            }
+            if (!Files.isDirectory(directory)) {
+                Files.createDirectories(directory);
+                syncDirectory(first);
             }
             knownDirectories.add(directory);
         }
@@ -92,9 +101,14 @@ public class BlobStore {
             throw e;
         }
         try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
         }
         // The rename itself is on disk only once its directory is: a crash after the 250 must not lose
         // the file's name.

@@ -65,6 +65,13 @@ final class FirstWords {
                 seenBoundary = true;
                 continue;
             }
+            if (re.startsWith("(?<!", i) || re.startsWith("(?<=", i)) {
+                // A lookbehind consumes nothing: the first word is what follows it.
+                if (!skipGroup()) {
+                    return null;
+                }
+                continue;
+            }
             Result item;
             if (re.startsWith("(?:", i) || (c == '(' && i + 1 < re.length() && re.charAt(i + 1) != '?')) {
                 i += re.startsWith("(?:", i) ? 3 : 1;
@@ -109,6 +116,25 @@ final class FirstWords {
             }
         }
         return new Result(words, true);
+    }
+
+    /** Skips a parenthesised group starting at {@code i}; false when it is not closed. */
+    private boolean skipGroup() {
+        int depth = 0;
+        while (i < re.length()) {
+            char c = re.charAt(i);
+            if (c == '\\') {
+                i += 2;
+                continue;
+            }
+            i++;
+            if (c == '(') {
+                depth++;
+            } else if (c == ')' && --depth == 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Consumes a quantifier after an item; true when it lets the item be absent. */

@@ -233,7 +233,13 @@ final class Rules {
         }
 
         Matcher matcher(Rule rule) {
-            return matchers.computeIfAbsent(rule, r -> r.pattern().matcher(text));
+            // A rule that starts with a lookbehind ("not after 'when'") must see the text before the place it
+            // is tried at; for the others the region's edges are the sentence's.
+            return matchers.computeIfAbsent(
+                    rule,
+                    r -> r.pattern()
+                            .matcher(text)
+                            .useTransparentBounds(r.pattern().pattern().startsWith("(?<")));
         }
 
         /** Where a rule could start: the words beginning with one of its prefixes, in text order. */

@@ -254,17 +254,24 @@ public class TicketService {
     }
 
     /**
-     * Raises the priority of {@code ticket} to {@code to}, for an automatic rule: only if the ticket is still at
-     * the version it was read at, not merged, and below {@code to}, so a priority someone set meanwhile is never
-     * overwritten. One statement and an audit entry; true when it was raised.
+     * Raises the priority of {@code ticket} to {@code to}, for an automatic rule: only if its priority is still
+     * the one read in {@code ticket}, it is not merged, and it is below {@code to}. A priority someone set
+     * meanwhile is never overwritten; other changes in between (a new message) do not stop the raise. One
+     * statement and an audit entry; true when it was raised.
      */
     public boolean raisePriority(Ticket ticket, Priority to, Actor actor) {
         Instant now = store.now();
         int raised = store.jdbc()
                 .sql("""
                         UPDATE ticket SET priority = ?, priority_rank = ?, version = version + 1, updated_at = ?
-                        WHERE id = ? AND version = ? AND merged_into_id IS NULL AND priority_rank < ?""")
-                .params(to.name(), to.rank(), Timestamp.from(now), ticket.id().value(), ticket.version(), to.rank())
+                        WHERE id = ? AND priority = ? AND merged_into_id IS NULL AND priority_rank < ?""")
+                .params(
+                        to.name(),
+                        to.rank(),
+                        Timestamp.from(now),
+                        ticket.id().value(),
+                        ticket.priority().name(),
+                        to.rank())
                 .update();
         if (raised == 0) {
             return false;

@@ -128,6 +128,8 @@ class AnalysisPipelineTests {
         assertThat(tickets.get(id, TicketScope.ALL).priority()).isEqualTo(Priority.LOW);
 
         var now = tickets.get(id, TicketScope.ALL);
+        // Other changes in between (a tag, a new message) do not stop the raise.
+        ticketService.update(id, new TicketChanges(null, null, null, null, null, List.of("billing"), null), null, rule);
         assertThat(ticketService.raisePriority(now, Priority.HIGH, rule)).isTrue();
         var raised = tickets.get(id, TicketScope.ALL);
         assertThat(raised.priority()).isEqualTo(Priority.HIGH);

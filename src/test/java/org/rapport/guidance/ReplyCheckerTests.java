@@ -268,6 +268,20 @@ class ReplyCheckerTests {
     }
 
     @Test
+    void anExplanationWithCannotOrANegatedGuaranteeIsNeitherARefusalNorAGuarantee() {
+        String draft = "Hi Ana,\n\nEstimated bills are issued when we cannot access the meter. We can't guarantee"
+                + " a visit this week, so I've booked the first slot next Tuesday.\n\nTom";
+        assertThat(codes(check(draft, ANGRY, Assessment.UNDETERMINED, PolicyLimits.NONE)))
+                .doesNotContain("only_cannot", "absolute_guarantee");
+        String refusal = "Hi Ana,\n\nWe cannot refund this order.\n\nTom";
+        assertThat(codes(check(refusal, "I want a refund.", Assessment.UNDETERMINED, PolicyLimits.NONE)))
+                .contains("only_cannot");
+        String guarantee = "Hi Ana,\n\nI guarantee it will arrive on Friday.\n\nTom";
+        assertThat(codes(check(guarantee, ANGRY, Assessment.UNDETERMINED, PolicyLimits.NONE)))
+                .contains("absolute_guarantee");
+    }
+
+    @Test
     void sympathyAboutWhatShouldNotHaveHappenedIsNotDefensive() {
         String draft = "Hi Ana,\n\nI'm sorry, you shouldn't have had to chase us, and you should have been given"
                 + " time to check the parcel. I'll call you tomorrow afternoon.\n\nTom";
