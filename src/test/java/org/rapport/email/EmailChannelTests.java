@@ -110,7 +110,7 @@ class EmailChannelTests {
 
         smtp(mail);
         smtp(mail);
-        MvcResult imported = importRaw(admin.token(), mail);
+        MvcResult imported = importRaw(api, admin.token(), mail);
 
         assertThat(imported.getResponse().getStatus()).isEqualTo(200);
         assertThat(api.json(imported).get("duplicate").asBoolean()).isTrue();
@@ -201,7 +201,7 @@ class EmailChannelTests {
                         StandardCharsets.UTF_8)
                 .replace("Subject:", "X-Rapport-Loop: " + tokens.loopMarker() + "\r\nSubject:");
 
-        MvcResult imported = importRaw(admin.token(), looped.getBytes(StandardCharsets.UTF_8));
+        MvcResult imported = importRaw(api, admin.token(), looped.getBytes(StandardCharsets.UTF_8));
 
         assertThat(api.json(imported).get("email").get("state").asString()).isEqualTo("ignored");
         assertThat(api.json(api.get(admin.token(), "/api/v1/customers?q=" + sender))
@@ -218,7 +218,7 @@ class EmailChannelTests {
                         StandardCharsets.UTF_8)
                 .replace("Subject:", "X-Rapport-Loop: rapport\r\nSubject:");
 
-        MvcResult imported = importRaw(admin.token(), forged.getBytes(StandardCharsets.UTF_8));
+        MvcResult imported = importRaw(api, admin.token(), forged.getBytes(StandardCharsets.UTF_8));
 
         assertThat(api.json(imported).get("email").get("state").asString()).isEqualTo("processed");
         JsonNode ticket = Mailboxes.onlyTicketOf(api, admin.token(), sender);
@@ -258,7 +258,7 @@ class EmailChannelTests {
                 --r--\r
                 """.formatted(Accounts.unique("b") + "@mx.example.net", sender, original);
 
-        MvcResult imported = importRaw(admin.token(), bounce.getBytes(StandardCharsets.US_ASCII));
+        MvcResult imported = importRaw(api, admin.token(), bounce.getBytes(StandardCharsets.US_ASCII));
 
         assertThat(api.json(imported).get("email").get("state").asString()).isEqualTo("bounce");
         JsonNode messages = api.json(api.get(admin.token(), "/api/v1/tickets/" + ticketId + "/messages"));
@@ -283,89 +283,6 @@ class EmailChannelTests {
 
     @Autowired
     org.rapport.customer.CustomerQueries customerQueries;
-
-    @Test
-    void unparseableMailIsQuarantinedVisibleAndCanBeDiscarded() {
-        var admin = accounts.inNewTeam(Role.ADMIN);
-        var agent = accounts.inNewTeam(Role.AGENT);
-        byte[] garbage = ("Message-ID: <" + Accounts.unique("q") + "@x>\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
-
-        MvcResult imported = importRaw(admin.token(), garbage);
-
-        JsonNode email = api.json(imported).get("email");
-        assertThat(email.get("state").asString()).isEqualTo("quarantined");
-        assertThat(email.get("limit").asString()).isEqualTo("malformed");
-        long id = email.get("id").asLong();
-        assertThat(api.json(api.get(admin.token(), "/api/v1/email/quarantine?limit=500")).findValues("id").stream()
-                        .map(JsonNode::asLong))
-                .contains(id);
-        assertThat(api.get(agent.token(), "/api/v1/email/quarantine")
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(403);
-        assertThat(api.get(admin.token(), "/api/v1/email/messages/" + id + "/raw")
-                        .getResponse()
-                        .getContentAsByteArray())
-                .isEqualTo(garbage);
-        assertThat(api.json(api.get(admin.token(), "/actuator/health")).toString())
-                .contains("quarantined");
-
-        MvcResult discarded = api.post(admin.token(), "/api/v1/email/quarantine/" + id + "/discard", "");
-        assertThat(api.json(discarded).get("state").asString()).isEqualTo("discarded");
-        assertThat(api.post(admin.token(), "/api/v1/email/quarantine/" + id + "/retry", "")
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(409);
-    }
-
-    @Test
-    void mboxImportTakesEveryMessageAndUndoesFromQuoting() throws Exception {
-        var admin = accounts.inNewTeam(Role.ADMIN);
-        String sender = Accounts.unique("mbox") + "@example.com";
-        String first = new String(
-                message(sender, Accounts.unique("x1") + "@example.com", null, "One", "Line one\n>From the start"),
-                StandardCharsets.UTF_8);
-        String second = new String(
-                message(sender, Accounts.unique("x2") + "@example.com", null, "Two", "Line two"),
-                StandardCharsets.UTF_8);
-        String mbox = "From " + sender + " Mon Jun  3 10:00:00 2024\n" + first.replace("\r\n", "\n") + "\nFrom "
-                + sender + " Mon Jun  3 10:05:00 2024\n" + second.replace("\r\n", "\n");
-
-        MvcResult imported = api.perform(
-                MockMvcRequestBuilders.post("/api/v1/email/mbox")
-                        .contentType(MediaType.valueOf("application/mbox"))
-                        .content(mbox.getBytes(StandardCharsets.UTF_8)),
-                admin.token());
-
-        assertThat(imported.getResponse().getStatus()).isEqualTo(201);
-        assertThat(api.json(imported).get("messages").asInt()).isEqualTo(2);
-        JsonNode customers = api.json(api.get(admin.token(), "/api/v1/customers?q=" + sender))
-                .get("items");
-        JsonNode tickets = api.json(api.get(
-                        admin.token(),
-                        "/api/v1/customers/" + customers.get(0).get("id").asLong() + "/tickets"))
-                .get("items");
-        assertThat(tickets).hasSize(2);
-        long one = tickets.findValues("subject").stream()
-                .map(JsonNode::asString)
-                .toList()
-                .indexOf("One");
-        String text = api.json(api.get(
-                        admin.token(),
-                        "/api/v1/tickets/" + tickets.get((int) one).get("id").asLong() + "/messages"))
-                .get(0)
-                .get("text")
-                .asString();
-        assertThat(text).isEqualTo("Line one\nFrom the start");
-        assertThat(api.perform(
-                                MockMvcRequestBuilders.post("/api/v1/email/mbox")
-                                        .contentType(MediaType.valueOf("application/mbox"))
-                                        .content("no mbox here".getBytes(StandardCharsets.UTF_8)),
-                                admin.token())
-                        .getResponse()
-                        .getStatus())
-                .isEqualTo(400);
-    }
 
     @Test
     void newTicketsFromAMailboxGoToItsTeam() {
@@ -393,7 +310,7 @@ class EmailChannelTests {
                 .isEqualTo(1);
     }
 
-    private MvcResult importRaw(String token, byte[] raw) {
+    static MvcResult importRaw(Api api, String token, byte[] raw) {
         return api.perform(
                 MockMvcRequestBuilders.post("/api/v1/email/messages")
                         .contentType(MediaType.valueOf("message/rfc822"))
