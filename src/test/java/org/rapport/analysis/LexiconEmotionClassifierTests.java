@@ -73,7 +73,12 @@ class LexiconEmotionClassifierTests {
                 "My mother can no longer access her own money.",
                 "My insurance lapses at midnight.",
                 "There is a smell of gas outside.",
-                "This could have killed her.")) {
+                "This could have killed her.",
+                "I just can't cope with this any more.",
+                "If the deposit doesn't come back we will be evicted.",
+                "This will wreck my credit score.",
+                "There was a suspicious login on my account last night.",
+                "What happens to my photos if the account closes?")) {
             assertThat(CLASSIFIER.analyse(worried, "en").worry()).as(worried).isPositive();
         }
     }
