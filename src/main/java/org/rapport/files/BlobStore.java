@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -13,6 +14,8 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
@@ -78,6 +81,8 @@ public class BlobStore {
             if (!Files.isDirectory(directory)) {
                 Files.createDirectories(directory);
                 syncDirectory(first);
+            } else {
+                sweep(directory);
             }
             knownDirectories.add(directory);
         }
@@ -113,6 +118,28 @@ public class BlobStore {
         // The rename itself is on disk only once its directory is: a crash after the 250 must not lose
         // the file's name.
         syncDirectory(directory);
+    }
+
+    /**
+     * Removes temporary files a crash left behind in {@code directory}, the first time this process writes
+     * there: an hour old is long past any write in progress.
+     */
+    private static void sweep(Path directory) {
+        Instant before = Instant.now().minus(Duration.ofHours(1));
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(directory, "*.part")) {
+            for (Path part : parts) {
+                if (Files.getLastModifiedTime(part).toInstant().isBefore(before)) {
+                    Files.deleteIfExists(part);
+                }
+            }
+        } catch (IOException e) {
+            // Only tidying: the write goes on.
+        }
+    }
+
+    /** For tests: forget which directories were made or swept. */
+    void forgetDirectories() {
+        knownDirectories.clear();
     }
 
     private static void syncDirectory(Path directory) throws IOException {

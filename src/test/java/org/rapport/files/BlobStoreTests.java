@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -53,6 +54,24 @@ class BlobStoreTests {
 
         assertThat(fileOf(other).getParent()).isEqualTo(file.getParent());
         assertThat(blobs.read(other.sha256())).isEqualTo(neighbour);
+    }
+
+    @Test
+    void temporaryFilesACrashLeftBehindAreSweptWhenTheDirectoryIsNextWritten() throws IOException {
+        byte[] content = ("blob " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+        StoredBlob first = blobs.store(content);
+        Path directory = fileOf(first).getParent();
+        Path stale = Files.writeString(directory.resolve(first.sha256() + ".0ld.part"), "half");
+        Files.setLastModifiedTime(
+                stale, java.nio.file.attribute.FileTime.from(Instant.now().minusSeconds(7200)));
+        Path fresh = Files.writeString(directory.resolve(first.sha256() + ".n3w.part"), "being written");
+        blobs.forgetDirectories(); // as after a restart
+
+        blobs.store(neighbourOf(first.sha256()));
+
+        assertThat(stale).doesNotExist();
+        assertThat(fresh).exists();
+        Files.delete(fresh);
     }
 
     private Path fileOf(StoredBlob blob) {
