@@ -298,6 +298,21 @@ class ReplyCheckerTests {
     }
 
     @Test
+    void refusalsInOtherWordsCountAsCannot() {
+        for (String refusal : List.of(
+                "We don't offer refunds on sale items.",
+                "Your claim has been declined.",
+                "The damage falls outside the warranty.",
+                "We are not in a position to compensate you.",
+                "That's not something we can do.")) {
+            String draft = "Hi,\n\n" + refusal + "\n\nIrina";
+            assertThat(codes(check(draft, "It broke. I want my money back.", null, PolicyLimits.NONE)))
+                    .as(refusal)
+                    .contains("only_cannot");
+        }
+    }
+
+    @Test
     void aRefusalWithAnAlternativeIsFine() {
         String draft = "Hi,\n\nI'm sorry it stopped charging. A refund isn't possible after 30 days, but I can offer"
                 + " a free repair; reply \"repair\" and I'll send a prepaid label the same day.\n\nIrina";
