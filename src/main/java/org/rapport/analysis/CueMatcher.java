@@ -1,10 +1,7 @@
 package org.rapport.analysis;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.rapport.shared.LabelledLines;
 
 /**
  * Finds the phrases of {@code analysis/cues.tsv} in a message's tokens: all phrases are one trie over
@@ -109,37 +107,25 @@ final class CueMatcher {
     static CueMatcher load(InputStream in, Vocabulary vocabulary) throws IOException {
         CueMatcher matcher = new CueMatcher();
         List<int[]> triggerWords = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+        for (LabelledLines.Line line : LabelledLines.read(in, "cues.tsv", "label<TAB>phrase")) {
+            int number = line.number();
+            int label = matcher.label(line.field(0));
+            String phrase = line.field(1);
+            if (phrase.length() > 2 && phrase.startsWith("/") && phrase.endsWith("/")) {
+                if (line.fields().size() < 3 || matcher.regexes.size() == MAX_REGEXES) {
+                    throw new IllegalArgumentException(
+                            "cues.tsv line " + number + ": a /regex/ needs trigger words (at most 64 regexes)");
                 }
-                String[] fields = line.split("\t");
-                if (fields.length < 2) {
-                    throw new IllegalArgumentException("cues.tsv line " + number + ": label<TAB>phrase expected");
-                }
-                int label = matcher.label(fields[0].strip());
-                String phrase = fields[1].strip();
-                if (phrase.length() > 2 && phrase.startsWith("/") && phrase.endsWith("/")) {
-                    if (fields.length < 3 || matcher.regexes.size() == MAX_REGEXES) {
-                        throw new IllegalArgumentException(
-                                "cues.tsv line " + number + ": a /regex/ needs trigger words (at most 64 regexes)");
-                    }
-                    matcher.regexes.add(new RegexCue(
-                            label,
-                            Pattern.compile(phrase.substring(1, phrase.length() - 1), Pattern.CASE_INSENSITIVE)));
-                    triggerWords.add(Arrays.stream(fields[2].strip().split("[ |]+"))
-                            .mapToInt(vocabulary::add)
-                            .toArray());
-                } else {
-                    try {
-                        matcher.addPhrase(phrase, label, vocabulary);
-                    } catch (IllegalArgumentException e) {
-                        throw new IllegalArgumentException("cues.tsv line " + number + ": " + e.getMessage(), e);
-                    }
+                matcher.regexes.add(new RegexCue(
+                        label, Pattern.compile(phrase.substring(1, phrase.length() - 1), Pattern.CASE_INSENSITIVE)));
+                triggerWords.add(Arrays.stream(line.field(2).split("[ |]+"))
+                        .mapToInt(vocabulary::add)
+                        .toArray());
+            } else {
+                try {
+                    matcher.addPhrase(phrase, label, vocabulary);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("cues.tsv line " + number + ": " + e.getMessage(), e);
                 }
             }
         }

@@ -1,11 +1,8 @@
 package org.rapport.guidance;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -18,6 +15,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.rapport.analysis.Span;
+import org.rapport.shared.LabelledLines;
 
 /**
  * The phrase lists of {@code guidance/rules.tsv}, compiled once: {@code label<TAB>regex[<TAB>why[<TAB>suggestion]]}.
@@ -57,26 +55,14 @@ final class Rules {
             if (in == null) {
                 throw new IOException(resource + " is missing from the class path");
             }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            int number = 0;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] fields = line.split("\t");
-                if (fields.length < 2) {
-                    throw new IllegalStateException(resource + " line " + number + ": expected label<TAB>regex");
-                }
-                String label = fields[0].strip();
-                String regex = fields[1].strip();
-                rules.computeIfAbsent(label, k -> new ArrayList<>())
+            for (LabelledLines.Line line : LabelledLines.read(in, resource, "label<TAB>regex")) {
+                String regex = line.field(1);
+                rules.computeIfAbsent(line.field(0), k -> new ArrayList<>())
                         .add(new Rule(
-                                label,
+                                line.field(0),
                                 Pattern.compile(regex, Pattern.CASE_INSENSITIVE),
-                                fields.length > 2 ? fields[2].strip() : "",
-                                fields.length > 3 ? fields[3].strip() : "",
+                                line.field(2),
+                                line.field(3),
                                 FirstWords.of(regex)));
             }
         } catch (IOException e) {

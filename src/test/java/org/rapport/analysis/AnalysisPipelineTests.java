@@ -13,6 +13,7 @@ import org.rapport.Accounts.Account;
 import org.rapport.Api;
 import org.rapport.RapportTest;
 import org.rapport.agent.Role;
+import org.rapport.shared.Actor;
 import org.rapport.shared.MessageId;
 import org.rapport.shared.TicketId;
 import org.rapport.ticket.Priority;
@@ -67,6 +68,12 @@ class AnalysisPipelineTests {
     @Autowired
     TicketService ticketService;
 
+    private TicketId open(Account agent, String subject, String text) {
+        return new TicketId(api.openTicket(agent.token(), agent.team().value(), subject, text)
+                .get("id")
+                .asLong());
+    }
+
     MessageId firstMessage(TicketId ticket) {
         return tickets.messages(ticket, TicketScope.ALL).getFirst().id();
     }
@@ -115,11 +122,8 @@ class AnalysisPipelineTests {
     @Test
     void anAutomaticRaiseNeverOverwritesAPrioritySetMeanwhile() {
         Account agent = accounts.inNewTeam(Role.AGENT);
-        TicketId id = new TicketId(api.openTicket(agent.token(), agent.team().value(), "Printer", "It jams.")
-                .get("id")
-                .asLong());
-        org.rapport.shared.Actor rule =
-                new org.rapport.shared.Actor(org.rapport.shared.Actor.Kind.SYSTEM, null, "rule");
+        TicketId id = open(agent, "Printer", "It jams.");
+        Actor rule = new Actor(Actor.Kind.SYSTEM, null, "rule");
         var seen = tickets.get(id, TicketScope.ALL);
         // An agent lowers the priority after the rule read the ticket.
         ticketService.update(id, new TicketChanges(null, null, Priority.LOW, null, null, null, null), null, rule);
@@ -143,20 +147,11 @@ class AnalysisPipelineTests {
     @Test
     void aCalmQuestionLeavesThePriorityAloneAndOtherLanguagesAreNotScoredAsEnglish() {
         Account agent = accounts.inNewTeam(Role.AGENT);
-        TicketId calm = new TicketId(api.openTicket(
-                        agent.token(),
-                        agent.team().value(),
-                        "Invoice copy",
-                        "Could you send me a copy of my March invoice, please?")
-                .get("id")
-                .asLong());
-        TicketId german = new TicketId(api.openTicket(
-                        agent.token(),
-                        agent.team().value(),
-                        "Lieferung",
-                        "Ich warte seit drei Wochen auf meine Bestellung und niemand antwortet mir. Das ist eine Frechheit!")
-                .get("id")
-                .asLong());
+        TicketId calm = open(agent, "Invoice copy", "Could you send me a copy of my March invoice, please?");
+        TicketId german = open(
+                agent,
+                "Lieferung",
+                "Ich warte seit drei Wochen auf meine Bestellung und niemand antwortet mir. Das ist eine Frechheit!");
 
         Analysis a = analysed(firstMessage(calm));
         Analysis g = analysed(firstMessage(german));
@@ -172,10 +167,7 @@ class AnalysisPipelineTests {
     @Test
     void theCatchUpScanAnalysesWhatTheQueueMissedAndNothingTwice() {
         Account agent = accounts.inNewTeam(Role.AGENT);
-        TicketId ticket = new TicketId(api.openTicket(
-                        agent.token(), agent.team().value(), "Missed", "My parcel never arrived and I am worried.")
-                .get("id")
-                .asLong());
+        TicketId ticket = open(agent, "Missed", "My parcel never arrived and I am worried.");
         MessageId message = firstMessage(ticket);
         analysed(message);
         // As if the queue had lost it: forget the analysis and scan from before the message again.
@@ -221,13 +213,10 @@ class AnalysisPipelineTests {
     @Test
     void oldMessagesAnalysedLateAreStoredButNothingReactsToThem() {
         Account agent = accounts.inNewTeam(Role.AGENT);
-        TicketId ticket = new TicketId(api.openTicket(
-                        agent.token(),
-                        agent.team().value(),
-                        "Old and angry",
-                        "THIRD time I write, I am furious and need this TODAY. You are an incompetent idiot.")
-                .get("id")
-                .asLong());
+        TicketId ticket = open(
+                agent,
+                "Old and angry",
+                "THIRD time I write, I am furious and need this TODAY. You are an incompetent idiot.");
         MessageId message = firstMessage(ticket);
         analysed(message);
         // As on the first start of an old help desk: the message is from yesterday and has no analysis yet.
